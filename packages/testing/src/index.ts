@@ -1,0 +1,7 @@
+export {
+  findPostgresBinDir,
+  PostgresUnavailableError,
+  postgresRequired,
+  startPostgres,
+  type ThrowawayPostgres,
+} from "./postgres.ts";

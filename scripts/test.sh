@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Installs everything and runs every test: Cerbos policy tests, lint, typecheck, and all vitest
+# projects (unit, integration against a real PDP, SQLite and Postgres, end-to-end in Chromium).
+# Ends with one line "N passed, N failed" that counts every test that ran.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export CERBOS_NO_TELEMETRY=1 TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+PNPM="npx -y pnpm@10.34.9"
+RESULTS=test-results
+rm -rf "$RESULTS" && mkdir -p "$RESULTS"
+# Every process this run starts inherits this id, so leftovers can be told from other PDPs.
+export REPO_TEST_RUN_ID="test-$$-$(date +%s)"
+step_failures=0
+
+log() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+# --- Debian packages the tests need -------------------------------------------------------
+find_pg_bin() {
+  local dir
+  for dir in /usr/lib/postgresql/*/bin; do
+    [ -x "$dir/initdb" ] && { echo "$dir"; return 0; }
+  done
+  command -v initdb >/dev/null 2>&1 && dirname "$(command -v initdb)" && return 0
+  return 1
+}
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+find_pg_bin >/dev/null || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  log "Installing Debian packages: ${missing[*]}"
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+      || { echo "apt-get install failed"; exit 1; }
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+      || { echo "apt-get install failed"; exit 1; }
+  else
+    echo "The tests need these Debian packages. Install them, then run this command again:"
+    echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}"
+    exit 1
+  fi
+fi
+PG_BIN_DIR="$(find_pg_bin)"
+export PG_BIN_DIR
+
+# --- JavaScript dependencies ---------------------------------------------------------------
+log "Installing dependencies (the first run compiles sqlite3 from source: about a minute)"
+$PNPM install --frozen-lockfile || { echo "pnpm install failed"; exit 1; }
+
+record() { # name passed failed
+  printf '{"passed":%d,"failed":%d}\n' "$2" "$3" >"$RESULTS/$1.json"
+}
+
+log "Cerbos policy tests"
+node scripts/policy-tests.mjs || step_failures=$((step_failures + 1))
+
+log "Lint (biome)"
+if $PNPM exec biome check .; then record lint 1 0; else record lint 0 1; step_failures=$((step_failures + 1)); fi
+
+log "Typecheck (tsc in every package, test files included)"
+if $PNPM exec turbo run typecheck --output-logs=errors-only; then record typecheck 1 0; else record typecheck 0 1; step_failures=$((step_failures + 1)); fi
+
+log "Vitest (all projects)"
+$PNPM exec vitest run --reporter=default --reporter=json --outputFile.json="$RESULTS/vitest-report.json" \
+  || step_failures=$((step_failures + 1))
+node -e '
+  const fs = require("fs");
+  const file = process.argv[1];
+  if (!fs.existsSync(file)) { fs.writeFileSync(process.argv[2], JSON.stringify({ passed: 0, failed: 1 })); process.exit(0); }
+  const r = JSON.parse(fs.readFileSync(file, "utf8"));
+  const failed = r.numFailedTests + (r.numFailedTestSuites > 0 && r.numFailedTests === 0 ? r.numFailedTestSuites : 0);
+  fs.writeFileSync(process.argv[2], JSON.stringify({ passed: r.numPassedTests, failed }));
+' "$RESULTS/vitest-report.json" "$RESULTS/vitest.json"
+
+if [ -d apps/web/test-results/screenshots ]; then
+  log "End-to-end screenshots: $(pwd)/apps/web/test-results/screenshots"
+fi
+
+# --- Summary -------------------------------------------------------------------------------
+sleep 1
+leftover=""
+for pid in $(pgrep -f 'cerbos-linux-x64 server' || true); do
+  if tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "REPO_TEST_RUN_ID=$REPO_TEST_RUN_ID"; then
+    leftover="$leftover $pid"
+  fi
+done
+if [ -n "$leftover" ]; then
+  echo "cerbos processes left behind by this test run:$leftover (killing them; counted as a failure)"
+  kill $leftover 2>/dev/null || true
+  record leftover-pdp 0 1
+else
+  echo "No cerbos process left behind."
+fi
+node -e '
+  const fs = require("fs");
+  let passed = 0, failed = 0;
+  for (const f of fs.readdirSync(process.argv[1]).filter((f) => f.endsWith(".json") && f !== "vitest-report.json")) {
+    const r = JSON.parse(fs.readFileSync(`${process.argv[1]}/${f}`, "utf8"));
+    passed += r.passed; failed += r.failed;
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  process.exit(failed > 0 || passed === 0 ? 1 : 0);
+' "$RESULTS"
+summary=$?
+[ "$step_failures" -eq 0 ] && exit "$summary"
+exit 1
