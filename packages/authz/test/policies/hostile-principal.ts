@@ -1,0 +1,38 @@
+import type { Principal } from "@cerbos/core";
+
+/** The resource kind of ./hostile.yaml. */
+export const hostileResourceKind = "hostile";
+
+/**
+ * The principal the differential suite (and the plan-recording script) plans and checks with.
+ * The list attributes are longer than 10 items on purpose: the 0.51 planner unrolls
+ * `exists`/`all` over shorter principal lists, and ships the literal list inside the lambda
+ * over longer ones. `smallNames` stays short (`exists_one` over a literal list is never
+ * unrolled, whatever its length).
+ */
+export const hostilePrincipal = {
+  id: "hostile-user",
+  roles: ["user"],
+  attr: {
+    department: "Sales",
+    threshold: 42,
+    bigNames: ["Alpha", "a_b", "100%", "Émile", "back\\slash", "x", "y", "z", "Zed", "日本", "😀", "urgent"],
+    smallNames: ["Alpha", "alpha", "ALPHA"],
+    bigTags: ["vip", "new", "blocked-not", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "Vip"],
+    ids: ["r0001", "r0002", "r0003", "r0010", "r0020", "r0030", "r0100", "r0200", "r0300", "r0400", "r0500", "r0999"],
+    emails: [
+      "a@example.com",
+      "b@example.com",
+      "c@example.org",
+      "A@example.com",
+      "%@example.com",
+      "_@x.io",
+      "e1@x.io",
+      "e2@x.io",
+      "e3@x.io",
+      "e4@x.io",
+      "e5@x.io",
+      "ü@x.io",
+    ],
+  },
+} satisfies Principal;
