@@ -1,0 +1,88 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+/** The repository's `.data` folder: dev database, generated secret, PDP audit log. */
+export const defaultDataDir = fileURLToPath(new URL("../../../.data", import.meta.url));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, "must start with sqlite: or postgres://")
+    .optional(),
+  CERBOS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL of a Cerbos PDP" }).optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  PDP_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
+  PDP_WAIT_MS: z.coerce.number().int().min(0).default(0),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SEED: z.enum(["true", "false"]).optional(),
+  WEB_DIR: z.string().min(1).optional(),
+});
+
+export interface Config {
+  nodeEnv: "development" | "test" | "production";
+  port: number;
+  host: string;
+  databaseUrl: string;
+  /** Undefined: main.ts starts a local PDP on the shipped policies. */
+  cerbosUrl: string | undefined;
+  authSecret: string;
+  pdpTimeoutMs: number;
+  /** How long start-up waits for the PDP to answer its health check (dev: the PDP starts alongside). */
+  pdpWaitMs: number;
+  logLevel: string;
+  seed: boolean;
+  webDir: string | undefined;
+  /** Set when the secret was generated for development (main.ts logs a warning). */
+  generatedSecretPath: string | undefined;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads and validates the environment; throws ConfigError with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, dataDir = defaultDataDir): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+  }
+  const vars = parsed.data;
+  let authSecret = vars.AUTH_SECRET;
+  let generatedSecretPath: string | undefined;
+  if (!authSecret) {
+    if (vars.NODE_ENV === "production") {
+      throw new ConfigError("AUTH_SECRET is required when NODE_ENV=production (at least 32 random characters).");
+    }
+    generatedSecretPath = join(dataDir, "auth-secret");
+    authSecret = readOrCreateDevSecret(generatedSecretPath);
+  }
+  return {
+    nodeEnv: vars.NODE_ENV,
+    port: vars.PORT,
+    host: vars.HOST,
+    databaseUrl: vars.DATABASE_URL ?? `sqlite:${join(dataDir, "app.db")}`,
+    cerbosUrl: vars.CERBOS_URL,
+    authSecret,
+    pdpTimeoutMs: vars.PDP_TIMEOUT_MS,
+    pdpWaitMs: vars.PDP_WAIT_MS,
+    logLevel: vars.LOG_LEVEL,
+    seed: vars.SEED ? vars.SEED === "true" : vars.NODE_ENV !== "production",
+    webDir: vars.WEB_DIR,
+    generatedSecretPath,
+  };
+}
+
+function readOrCreateDevSecret(path: string): string {
+  if (existsSync(path)) return readFileSync(path, "utf8").trim();
+  mkdirSync(join(path, ".."), { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(path, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,22 @@
+import { loadConfig } from "../config.ts";
+import { openDatabase } from "./database.ts";
+import { migrate } from "./migrate.ts";
+import { seedIfEmpty } from "./seed.ts";
+
+// `pnpm --filter @repo/api db:migrate` / `db:seed` against DATABASE_URL (default: .data/app.db).
+const command = process.argv[2];
+if (command !== "migrate" && command !== "seed") {
+  console.error("usage: tsx src/db/cli.ts migrate|seed");
+  process.exit(2);
+}
+const config = loadConfig();
+const db = openDatabase(config.databaseUrl);
+try {
+  const applied = await migrate(db.sequelize);
+  console.log(applied.length ? `applied migrations: ${applied.join(", ")}` : "no pending migrations");
+  if (command === "seed") {
+    console.log((await seedIfEmpty(db.models)) ? "seeded the demo data" : "the database has users already: not seeded");
+  }
+} finally {
+  await db.sequelize.close();
+}

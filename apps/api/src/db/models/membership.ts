@@ -1,0 +1,42 @@
+import {
+  type CreationOptional,
+  DataTypes,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Model,
+  type NonAttribute,
+  type Sequelize,
+} from "sequelize";
+import type { OrganizationModel } from "./organization.ts";
+import type { UserModel } from "./user.ts";
+
+/** An owner also holds member and billing rights. */
+export const membershipRoles = ["owner", "member", "billing"] as const;
+export type MembershipRole = (typeof membershipRoles)[number];
+
+export interface MembershipModel
+  extends Model<InferAttributes<MembershipModel>, InferCreationAttributes<MembershipModel>> {
+  id: CreationOptional<number>;
+  userId: string;
+  organizationId: number;
+  role: MembershipRole;
+  createdAt: CreationOptional<Date>;
+  updatedAt: CreationOptional<Date>;
+  user?: NonAttribute<UserModel>;
+  organization?: NonAttribute<OrganizationModel>;
+}
+
+export function defineMembership(sequelize: Sequelize) {
+  return sequelize.define<MembershipModel>(
+    "Membership",
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      userId: { type: DataTypes.STRING(64), allowNull: false },
+      organizationId: { type: DataTypes.INTEGER, allowNull: false },
+      role: { type: DataTypes.STRING(16), allowNull: false, validate: { isIn: [[...membershipRoles]] } },
+      createdAt: DataTypes.DATE,
+      updatedAt: DataTypes.DATE,
+    },
+    { tableName: "memberships" },
+  );
+}
