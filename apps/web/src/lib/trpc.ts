@@ -1,0 +1,5 @@
+import type { AppRouter } from "@repo/api";
+import { createTRPCContext } from "@trpc/tanstack-react-query";
+
+/** tRPC's TanStack Query integration: `useTRPC()` gives typed queryOptions / mutationOptions. */
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
