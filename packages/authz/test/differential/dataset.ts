@@ -1,0 +1,35 @@
+/** One generated `hostile` resource, exactly as the oracle and the database both see it. */
+export interface HostileRow {
+  id: string;
+  name: string;
+  nickname: string | null;
+  amount: number;
+  score: number | null;
+  active: boolean;
+  flagged: boolean | null;
+  createdAt: Date;
+  /** Index into `people`, or null: the to-one association is missing. */
+  ownerIndex: number | null;
+  /** Label names; null elements are NULL `name` columns of label rows. */
+  labels: (string | null)[];
+  /** Tag names (unique per row, each a row of the tag pool). */
+  tags: string[];
+  contacts: HostileContact[];
+}
+
+export interface HostileContact {
+  email: string | null;
+  primary: boolean;
+}
+
+export interface HostilePerson {
+  name: string;
+  department: string | null;
+}
+
+export interface HostileDataset {
+  seed: number;
+  people: HostilePerson[];
+  tagNames: string[];
+  rows: HostileRow[];
+}

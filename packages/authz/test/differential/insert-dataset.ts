@@ -1,0 +1,31 @@
+import type { HostileDataset } from "./dataset.ts";
+import type { HostileModels } from "./models.ts";
+
+/** Creates the tables and inserts the generated rows with bulkCreate. */
+export async function insertDataset(models: HostileModels, dataset: HostileDataset): Promise<void> {
+  const { Item, Person, Label, Tag, ItemTag, Contact } = models;
+  await Item.sequelize?.sync({ force: true });
+  const tagIds = new Map(dataset.tagNames.map((name, index) => [name, index + 1]));
+  await Person.bulkCreate(dataset.people.map((person, index) => ({ id: index + 1, ...person })));
+  await Tag.bulkCreate(dataset.tagNames.map((name) => ({ id: tagIds.get(name), name })));
+  await Item.bulkCreate(
+    dataset.rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      nickname: row.nickname,
+      amount: row.amount,
+      score: row.score,
+      active: row.active,
+      flagged: row.flagged,
+      createdAt: row.createdAt,
+      ownerId: row.ownerIndex === null ? null : row.ownerIndex + 1,
+    })),
+  );
+  const labels = dataset.rows.flatMap((row) => row.labels.map((name) => ({ itemId: row.id, name })));
+  await Label.bulkCreate(labels.map((label, index) => ({ id: index + 1, ...label })));
+  await ItemTag.bulkCreate(
+    dataset.rows.flatMap((row) => row.tags.map((name) => ({ itemId: row.id, tagId: tagIds.get(name) }))),
+  );
+  const contacts = dataset.rows.flatMap((row) => row.contacts.map((contact) => ({ itemId: row.id, ...contact })));
+  await Contact.bulkCreate(contacts.map((contact, index) => ({ id: index + 1, ...contact })));
+}

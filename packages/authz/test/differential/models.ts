@@ -1,0 +1,81 @@
+import { DataTypes, type Model, type ModelStatic, type Sequelize } from "sequelize";
+
+/** The differential suite's schema: one root model with every attribute kind the policy tests. */
+export interface HostileModels {
+  Item: ModelStatic<Model>;
+  Person: ModelStatic<Model>;
+  Label: ModelStatic<Model>;
+  Tag: ModelStatic<Model>;
+  ItemTag: ModelStatic<Model>;
+  Contact: ModelStatic<Model>;
+}
+
+export function defineHostileModels(sequelize: Sequelize): HostileModels {
+  const common = { timestamps: false, underscored: false } as const;
+  const Person = sequelize.define(
+    "Person",
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true },
+      name: { type: DataTypes.TEXT, allowNull: false },
+      department: { type: DataTypes.TEXT, allowNull: true },
+    },
+    { ...common, tableName: "hostile_people" },
+  );
+  const Item = sequelize.define(
+    "Item",
+    {
+      id: { type: DataTypes.STRING(16), primaryKey: true },
+      name: { type: DataTypes.TEXT, allowNull: false },
+      nickname: { type: DataTypes.TEXT, allowNull: true },
+      amount: { type: DataTypes.INTEGER, allowNull: false },
+      score: { type: DataTypes.INTEGER, allowNull: true },
+      active: { type: DataTypes.BOOLEAN, allowNull: false },
+      flagged: { type: DataTypes.BOOLEAN, allowNull: true },
+      createdAt: { type: DataTypes.DATE, allowNull: false },
+      // A database field name that differs from the attribute name: the mapper names attributes.
+      ownerId: { type: DataTypes.INTEGER, allowNull: true, field: "owner_person_id" },
+    },
+    { ...common, tableName: "hostile_items" },
+  );
+  const Label = sequelize.define(
+    "Label",
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true },
+      itemId: { type: DataTypes.STRING(16), allowNull: false },
+      name: { type: DataTypes.TEXT, allowNull: true },
+    },
+    { ...common, tableName: "hostile_labels" },
+  );
+  const Tag = sequelize.define(
+    "Tag",
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true },
+      name: { type: DataTypes.TEXT, allowNull: false, unique: true },
+    },
+    { ...common, tableName: "hostile_tags" },
+  );
+  const ItemTag = sequelize.define(
+    "ItemTag",
+    {
+      itemId: { type: DataTypes.STRING(16), primaryKey: true },
+      tagId: { type: DataTypes.INTEGER, primaryKey: true },
+    },
+    { ...common, tableName: "hostile_item_tags" },
+  );
+  const Contact = sequelize.define(
+    "Contact",
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true },
+      itemId: { type: DataTypes.STRING(16), allowNull: false },
+      email: { type: DataTypes.TEXT, allowNull: true },
+      primary: { type: DataTypes.BOOLEAN, allowNull: false },
+    },
+    { ...common, tableName: "hostile_contacts" },
+  );
+
+  Item.belongsTo(Person, { as: "owner", foreignKey: "ownerId" });
+  Item.hasMany(Label, { as: "labels", foreignKey: "itemId" });
+  Item.belongsToMany(Tag, { as: "tags", through: ItemTag, foreignKey: "itemId", otherKey: "tagId" });
+  Item.hasMany(Contact, { as: "contacts", foreignKey: "itemId" });
+  return { Item, Person, Label, Tag, ItemTag, Contact };
+}
