@@ -5,7 +5,13 @@ import { useTRPC } from "../lib/trpc.ts";
 export function NewContactLink({ organizationId }: { organizationId: number }) {
   const trpc = useTRPC();
   const permissions = useQuery(trpc.contacts.permissions.queryOptions({ organizationId }));
-  if (!permissions.data?.canCreate) return null;
+  if (!permissions.data) return null;
+  if (!permissions.data.canCreate)
+    return (
+      <span className="muted" data-testid="create-denied">
+        You may not add contacts here
+      </span>
+    );
   return (
     <a className="button primary" href="#/contacts/new">
       New contact

@@ -1,0 +1,21 @@
+import type { Page } from "playwright-core";
+
+/** Signs in through the real form, as a person would, and waits for the contacts page. */
+export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
+  await page.goto(`${baseUrl}/#/sign-in`);
+  await page.getByLabel("Username").fill(username);
+  await page.getByLabel("Password").fill("password123");
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.getByRole("heading", { name: "Contacts" }).waitFor();
+}
+
+/** Waits for the contacts table (or its empty state) and returns the contact ids it shows, in order. */
+export async function visibleContactIds(page: Page): Promise<number[]> {
+  await page.locator("table.contacts, .empty").first().waitFor();
+  const ids = await page.locator("tr[data-contact-id]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-contact-id")));
+  return ids.map(Number);
+}
+
+export async function totalText(page: Page): Promise<string> {
+  return (await page.getByTestId("contacts-total").textContent()) ?? "";
+}

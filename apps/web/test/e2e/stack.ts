@@ -1,0 +1,30 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startApi } from "@repo/api";
+import { webDist } from "../build-web.ts";
+
+export interface Stack {
+  url: string;
+  stop: () => Promise<void>;
+}
+
+/** The API on a free port with a freshly seeded SQLite file, serving the built web app at `/`. */
+export async function startStack(cerbosUrl: string): Promise<Stack> {
+  const dir = mkdtempSync(join(tmpdir(), "web-e2e-"));
+  const api = await startApi({
+    port: 0,
+    databaseUrl: `sqlite:${join(dir, "e2e.db")}`,
+    cerbosUrl,
+    authSecret: "e2e-secret-that-is-long-enough-for-hs256-signing",
+    seed: true,
+    webDir: webDist,
+  });
+  return {
+    url: api.url,
+    stop: async () => {
+      await api.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startApi } from "@repo/api";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { cerbosCallIdOf, createClient, errorCode, isForbidden, isUnauthorized, zodIssuesOf } from "../src/index.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    cerbosUrl: string;
+  }
+}
+
+let api: { url: string; stop: () => Promise<void> };
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "client-it-"));
+  api = await startApi({
+    port: 0,
+    databaseUrl: `sqlite:${join(dir, "client.db")}`,
+    cerbosUrl: inject("cerbosUrl"),
+    authSecret: "client-integration-secret-long-enough-for-hs256",
+    seed: true,
+  });
+});
+afterAll(async () => {
+  await api?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function signedInClient(username: string) {
+  const anonymous = createClient({ url: `${api.url}/trpc`, getToken: () => null });
+  const { token } = await anonymous.auth.login.mutate({ username, password: "password123" });
+  return createClient({ url: `${api.url}/trpc`, getToken: () => token });
+}
+
+async function caught(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (err) {
+    return err;
+  }
+  throw new Error("expected the call to fail");
+}
+
+describe("client against the real API and PDP", () => {
+  it("lists exactly what john may read, with each row's allowed actions", async () => {
+    const john = await signedInClient("john");
+    const page = await john.contacts.list.query({ organizationId: 1, sortBy: "firstName", limit: 50 });
+    expect(page.total).toBe(4);
+    const rows = page.items.map((c) => [c.id, c.allowedActions.delete]);
+    expect(rows.sort()).toEqual([
+      [1, true],
+      [2, true],
+      [3, false],
+      [5, false],
+    ]);
+  });
+
+  it("sends no token when signed out, and the API answers UNAUTHORIZED", async () => {
+    const anonymous = createClient({ url: `${api.url}/trpc`, getToken: () => undefined });
+    const err = await caught(anonymous.contacts.list.query({ organizationId: 1 }));
+    expect(isUnauthorized(err)).toBe(true);
+  });
+
+  it("reads a denial's Cerbos call id", async () => {
+    const john = await signedInClient("john");
+    const err = await caught(john.contacts.delete.mutate({ id: 3 }));
+    expect(isForbidden(err)).toBe(true);
+    expect(cerbosCallIdOf(err)).toMatch(/^\w+/);
+  });
+
+  it("reads the zod issues of invalid input", async () => {
+    const john = await signedInClient("john");
+    const err = await caught(john.contacts.list.query({ organizationId: 1, limit: 500 }));
+    expect(errorCode(err)).toBe("BAD_REQUEST");
+    expect(zodIssuesOf(err).map((issue) => issue.path)).toEqual([["limit"]]);
+  });
+
+  it("tells geri she may not create contacts in Acme Corp", async () => {
+    const geri = await signedInClient("geri");
+    await expect(geri.contacts.permissions.query({ organizationId: 1 })).resolves.toEqual({ canCreate: false });
+  });
+});
