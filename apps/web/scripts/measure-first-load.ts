@@ -1,0 +1,59 @@
+/**
+ * What a first page load costs: the built bundle's size (raw and gzip, JS + CSS) and the time from
+ * navigation to the contacts table on the seeded data, in Chromium with a cold cache each time.
+ * Prints figures; asserts nothing. Run: `npx tsx scripts/measure-first-load.ts` in apps/web.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { createClient } from "@repo/client";
+import { repoPoliciesDir, startPdp } from "@repo/pdp";
+import { buildWeb, webDist } from "../test/build-web.ts";
+import { launchChromium } from "../test/e2e/browser.ts";
+import { startStack } from "../test/e2e/stack.ts";
+
+const runs = 5;
+
+function bundleSizes() {
+  const dir = join(webDist, "assets");
+  let raw = 0;
+  let gzip = 0;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".js") || f.endsWith(".css"))) {
+    const bytes = readFileSync(join(dir, file));
+    raw += bytes.length;
+    gzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  return { raw, gzip };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+await buildWeb();
+const sizes = bundleSizes();
+console.log(`bundle (JS + CSS): ${kb(sizes.raw)} raw, ${kb(sizes.gzip)} gzip`);
+
+const pdp = await startPdp({ policiesDir: repoPoliciesDir });
+const stack = await startStack(pdp.httpUrl);
+const browser = await launchChromium();
+try {
+  const client = createClient({ url: `${stack.url}/trpc`, getToken: () => null });
+  const session = await client.auth.login.mutate({ username: "john", password: "password123" });
+  const timings: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    // A new context each run: empty HTTP cache, the session already in sessionStorage as after sign-in.
+    const context = await browser.newContext();
+    await context.addInitScript((value) => sessionStorage.setItem("contacts.session", value), JSON.stringify(session));
+    const page = await context.newPage();
+    const started = performance.now();
+    await page.goto(`${stack.url}/#/contacts`);
+    await page.locator("tr[data-contact-id]").first().waitFor({ state: "visible" });
+    timings.push(performance.now() - started);
+    await context.close();
+  }
+  console.log(`navigation → contacts table visible (john, seeded data, cold cache): runs ${timings.map((t) => t.toFixed(0)).join(", ")} ms; median ${median(timings).toFixed(0)} ms`);
+} finally {
+  await browser.close();
+  await stack.stop();
+  await pdp.stop();
+}
