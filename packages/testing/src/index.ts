@@ -1,4 +1,22 @@
 export {
+  generateSigningKey,
+  type JwtClaims,
+  type JwtHeader,
+  type MintOptions,
+  pkceChallenge,
+  pkceVerifier,
+  type SigningAlgorithm,
+  type SigningKey,
+  signJwt,
+  signUnsecured,
+  signWithPublicKeyAsHmacSecret,
+  startTestIdp,
+  type TestIdp,
+  type TestIdpMode,
+  type TestIdpOptions,
+  type TestIdpUser,
+} from "./idp/index.ts";
+export {
   findPostgresBinDir,
   PostgresUnavailableError,
   postgresRequired,
