@@ -1,0 +1,42 @@
+import { jwtVerify, SignJWT } from "jose";
+
+const issuer = "repo-api";
+const algorithm = "HS256";
+
+export interface TokenClaims {
+  userId: string;
+  /** The user's tokenVersion when the token was issued; logout and ban bump it. */
+  tokenVersion: number;
+}
+
+export interface TokenService {
+  issue(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }>;
+  /** Undefined when the token is malformed, expired, or signed with another key. */
+  verify(token: string): Promise<TokenClaims | undefined>;
+}
+
+export function createTokenService(secret: string, ttlSeconds = 8 * 60 * 60): TokenService {
+  const key = new TextEncoder().encode(secret);
+  return {
+    async issue({ userId, tokenVersion }) {
+      const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+      const token = await new SignJWT({ tv: tokenVersion })
+        .setProtectedHeader({ alg: algorithm })
+        .setSubject(userId)
+        .setIssuer(issuer)
+        .setIssuedAt()
+        .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+        .sign(key);
+      return { token, expiresAt };
+    },
+    async verify(token) {
+      try {
+        const { payload } = await jwtVerify(token, key, { issuer, algorithms: [algorithm], requiredClaims: ["exp"] });
+        if (typeof payload.sub !== "string" || typeof payload.tv !== "number") return undefined;
+        return { userId: payload.sub, tokenVersion: payload.tv };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}

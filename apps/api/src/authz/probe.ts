@@ -1,0 +1,64 @@
+import type { Resource } from "@cerbos/core";
+import type { Pdp } from "./pdp.ts";
+
+const probePrincipal = {
+  id: "startup-probe",
+  roles: ["admin"],
+  attr: {
+    department: null,
+    isBanned: false,
+    organizationIds: [],
+    memberOrgIds: [],
+    billingOrgIds: [],
+    ownerOrgIds: [],
+  },
+};
+
+const probeResources: Resource[] = [
+  {
+    kind: "contact",
+    id: "probe",
+    attr: {
+      ownerId: "startup-probe",
+      organizationId: 1,
+      companyId: null,
+      isActive: true,
+      marketingOptIn: false,
+      tags: [],
+    },
+  },
+  { kind: "organization", id: "probe", attr: { organizationId: 1 } },
+  { kind: "company", id: "probe", attr: { organizationId: 1 } },
+];
+
+/**
+ * Start-up check that the PDP serves policies for every resource kind the API uses: a PDP
+ * without them would deny everything, which looks like a permissions bug rather than a
+ * misconfiguration. Returns the problems found (empty when all is well).
+ */
+export async function probePolicies(pdp: Pdp): Promise<string[]> {
+  const response = await pdp.checkResources({
+    principal: probePrincipal,
+    resources: probeResources.map((resource) => ({ resource, actions: ["read"] })),
+    includeMetadata: true,
+  });
+  return probeResources.flatMap((resource, index) => {
+    const result = response.results[index];
+    if (!result) return [`no result for ${resource.kind}`];
+    if (result.validationErrors.length > 0) {
+      return [`${resource.kind} attributes rejected by the PDP's schema: ${JSON.stringify(result.validationErrors)}`];
+    }
+    const matched = result.metadata?.actions.read?.matchedPolicy;
+    return matched ? [] : [`no policy for resource kind "${resource.kind}"`];
+  });
+}
+
+/** Polls the PDP's health until it answers or `waitMs` passes. */
+export async function waitForPdp(pdp: Pdp, waitMs: number): Promise<boolean> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    if (await pdp.isHealthy()) return true;
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}

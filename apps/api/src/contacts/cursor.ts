@@ -1,0 +1,32 @@
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { type SortDir, type SortField, sortFields } from "./sql.ts";
+
+const cursorSchema = z.object({
+  sortBy: z.enum(sortFields),
+  sortDir: z.enum(["asc", "desc"]),
+  key: z.union([z.string(), z.number()]),
+  id: z.number().int(),
+});
+
+export type Cursor = z.infer<typeof cursorSchema>;
+
+/** Opaque keyset cursor: the last row's sort key and id, and the order it belongs to. */
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString("base64url");
+}
+
+export function decodeCursor(text: string, sortBy: SortField, sortDir: SortDir): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, "base64url").toString("utf8"));
+  } catch {
+    parsed = undefined;
+  }
+  const result = cursorSchema.safeParse(parsed);
+  if (!result.success) throw new TRPCError({ code: "BAD_REQUEST", message: "The cursor is not valid." });
+  if (result.data.sortBy !== sortBy || result.data.sortDir !== sortDir) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "The cursor belongs to another sort order." });
+  }
+  return result.data;
+}

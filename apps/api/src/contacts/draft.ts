@@ -1,0 +1,16 @@
+import type { InferCreationAttributes } from "sequelize";
+import type { ContactModel, Models, TagModel } from "../db/models/index.ts";
+
+export type ContactValues = Pick<
+  InferCreationAttributes<ContactModel>,
+  "firstName" | "lastName" | "ownerId" | "organizationId" | "companyId" | "isActive" | "marketingOptIn"
+>;
+
+/**
+ * An unsaved contact with its tags, shaped exactly like a loaded one, so a create or an "as it
+ * will be" check builds its Cerbos resource through the same mapper as everything else.
+ */
+export function buildContactDraft(models: Models, values: ContactValues, tags: TagModel[]): ContactModel {
+  const withTags = { ...values, tags: tags.map((tag) => tag.get({ plain: true })) };
+  return models.Contact.build(withTags as ContactValues, { include: [{ association: "tags" }] });
+}

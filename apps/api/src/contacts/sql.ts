@@ -1,0 +1,58 @@
+import { Op, type Sequelize, type WhereOptions } from "sequelize";
+
+export const sortFields = ["firstName", "lastName", "createdAt", "updatedAt", "company"] as const;
+export type SortField = (typeof sortFields)[number];
+export type SortDir = "asc" | "desc";
+
+/** Small SQL fragments for the contacts list, written once for SQLite and Postgres. */
+export function contactSql(sequelize: Sequelize) {
+  const qi = sequelize.getQueryInterface();
+  const q = (identifier: string) => qi.quoteIdentifiers(identifier);
+  const isPostgres = sequelize.getDialect() === "postgres";
+  // Code-point order on both dialects (Postgres would otherwise follow the cluster's locale).
+  const textKey = (expression: string) => (isPostgres ? `(lower(${expression}) COLLATE "C")` : `lower(${expression})`);
+
+  const sortKeys: Record<SortField, string> = {
+    firstName: textKey(q("Contact.firstName")),
+    lastName: textKey(q("Contact.lastName")),
+    createdAt: q("Contact.createdAt"),
+    updatedAt: q("Contact.updatedAt"),
+    company: textKey(
+      `COALESCE((SELECT ${q("c.name")} FROM ${q("companies")} AS ${q("c")} WHERE ${q("c.id")} = ${q("Contact.companyId")}), '')`,
+    ),
+  };
+
+  return {
+    sortKey: (field: SortField) => sortKeys[field],
+
+    /**
+     * Case-insensitive substring of "first last"; %, _ and \ in the text match themselves.
+     */
+    search(text: string): WhereOptions {
+      const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+      const fullName = `${q("Contact.firstName")} || ' ' || ${q("Contact.lastName")}`;
+      return sequelize.literal(`lower(${fullName}) LIKE lower(${sequelize.escape(pattern)}) ESCAPE '\\'`);
+    },
+
+    hasTag(tag: string): WhereOptions {
+      return {
+        id: {
+          [Op.in]: sequelize.literal(
+            `(SELECT ${q("ct.contactId")} FROM ${q("contact_tags")} AS ${q("ct")} JOIN ${q("tags")} AS ${q("t")} ON ${q("t.id")} = ${q("ct.tagId")} WHERE ${q("t.name")} = ${sequelize.escape(tag)})`,
+          ),
+        },
+      };
+    },
+
+    /** Rows strictly after the cursor's (sort key, id) in the list's order. */
+    after(field: SortField, dir: SortDir, key: string | number, id: number): WhereOptions {
+      const expression = sortKeys[field];
+      const op = dir === "asc" ? ">" : "<";
+      const value = sequelize.escape(key);
+      const idColumn = q("Contact.id");
+      return sequelize.literal(
+        `(${expression} ${op} ${value} OR (${expression} = ${value} AND ${idColumn} ${op} ${Number(id)}))`,
+      );
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import { join } from "node:path";
+import { type Pdp as LocalPdp, repoPoliciesDir, startPdp } from "@repo/pdp";
+import { createPdp } from "./authz/pdp.ts";
+import { probePolicies, waitForPdp } from "./authz/probe.ts";
+import { ConfigError, defaultDataDir, loadConfig } from "./config.ts";
+import { createLogger } from "./logger.ts";
+import { startApi } from "./server.ts";
+
+// `pnpm --filter @repo/api start` (or `dev`): configuration from the environment, see README.
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
+const log = createLogger(config.logLevel);
+if (config.generatedSecretPath) {
+  log.warn(
+    { path: config.generatedSecretPath },
+    "AUTH_SECRET is not set: using a generated development secret (set AUTH_SECRET in production)",
+  );
+}
+
+let localPdp: LocalPdp | undefined;
+let cerbosUrl = config.cerbosUrl;
+if (!cerbosUrl) {
+  localPdp = await startPdp({
+    policiesDir: repoPoliciesDir,
+    auditLogPath: join(defaultDataDir, "cerbos-audit.log"),
+  });
+  cerbosUrl = localPdp.httpUrl;
+  log.info({ cerbosUrl, policies: repoPoliciesDir }, "CERBOS_URL is not set: started a local PDP");
+}
+
+async function fail(message: string, details?: object): Promise<never> {
+  log.fatal(details ?? {}, message);
+  await localPdp?.stop();
+  process.exit(1);
+}
+
+const pdp = createPdp(cerbosUrl, config.pdpTimeoutMs);
+if (!(await waitForPdp(pdp, config.pdpWaitMs))) {
+  await fail(`the PDP at ${cerbosUrl} does not answer its health check (waited ${config.pdpWaitMs} ms)`);
+}
+const problems = await probePolicies(pdp).catch((error: unknown) => [String(error)]);
+if (problems.length > 0) await fail(`the PDP at ${cerbosUrl} cannot serve this API`, { problems });
+
+const api = await startApi({
+  port: config.port,
+  host: config.host,
+  databaseUrl: config.databaseUrl,
+  cerbosUrl,
+  authSecret: config.authSecret,
+  seed: config.seed,
+  webDir: config.webDir,
+  pdpTimeoutMs: config.pdpTimeoutMs,
+  logger: log,
+}).catch((error: unknown) => fail("the API failed to start", { err: error }));
+
+// Graceful shutdown: stop accepting, finish in-flight requests, close the database, stop our PDP.
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    log.info({ signal }, "shutting down");
+    void api
+      .stop()
+      .then(() => localPdp?.stop())
+      .then(() => process.exit(0));
+  });
+}

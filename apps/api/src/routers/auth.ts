@@ -1,0 +1,56 @@
+import type { TRPCRouterRecord } from "@trpc/server";
+import { TRPCError } from "@trpc/server";
+import { z } from "zod";
+import { decoyHash, verifyPassword } from "../auth/password.ts";
+import type { MembershipModel, UserModel } from "../db/models/index.ts";
+import { protectedProcedure, publicProcedure } from "../trpc.ts";
+
+export function publicUser(user: UserModel) {
+  return {
+    id: user.id,
+    username: user.username,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    department: user.department,
+    isBanned: user.isBanned,
+  };
+}
+
+const membershipView = (m: MembershipModel) => ({ organizationId: m.organizationId, role: m.role });
+
+export const authRouter = {
+  login: publicProcedure
+    .input(z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }))
+    .mutation(async ({ ctx, input }) => {
+      const retryAfter = await ctx.loginLimiter.retryAfterSeconds(input.username);
+      if (retryAfter > 0) {
+        throw new TRPCError({
+          code: "TOO_MANY_REQUESTS",
+          message: `Too many failed sign-ins for this user: try again in ${retryAfter} s.`,
+        });
+      }
+      const user = await ctx.db.models.User.findOne({ where: { username: input.username } });
+      // Compare against a decoy when the user does not exist, so timing does not reveal usernames.
+      const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
+      if (!user || !valid) {
+        await ctx.loginLimiter.recordFailure(input.username);
+        throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong username or password." });
+      }
+      await ctx.loginLimiter.reset(input.username);
+      const { token, expiresAt } = await ctx.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion });
+      ctx.log.info({ userId: user.id }, "signed in");
+      return { token, expiresAt: expiresAt.toISOString(), user: publicUser(user) };
+    }),
+
+  me: protectedProcedure.query(({ ctx }) => ({
+    user: publicUser(ctx.session.user),
+    memberships: ctx.session.memberships.map(membershipView),
+  })),
+
+  /** Revokes every token of the user (all devices): the token version moves on. */
+  logout: protectedProcedure.mutation(async ({ ctx }) => {
+    await ctx.db.models.User.increment("tokenVersion", { where: { id: ctx.session.user.id } });
+    return { ok: true as const };
+  }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,110 @@
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import express from "express";
+import type { Sequelize } from "sequelize";
+import { loginLimiter } from "./auth/rate-limit.ts";
+import { createTokenService } from "./auth/token.ts";
+import { createPdp } from "./authz/pdp.ts";
+import { createContextFactory } from "./context.ts";
+import { openDatabase } from "./db/database.ts";
+import { migrate } from "./db/migrate.ts";
+import { seedIfEmpty } from "./db/seed.ts";
+import { checkHealth } from "./health.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { appRouter } from "./router.ts";
+
+export interface StartApiOptions {
+  /** 0 or omitted: a free port. */
+  port?: number;
+  host?: string;
+  /** `sqlite:/abs/path.db` or `postgres://…`. */
+  databaseUrl: string;
+  cerbosUrl: string;
+  authSecret: string;
+  /** Seed the demo data when the database has no users. */
+  seed?: boolean;
+  /** Serve this folder (a built web app) at / with SPA fallback; the API stays at /trpc. */
+  webDir?: string;
+  /** A PDP slower than this answers 503 (default 2000). */
+  pdpTimeoutMs?: number;
+  logLevel?: string;
+  /** Use this logger instead of creating one (main.ts shares its own). */
+  logger?: Logger;
+}
+
+export interface RunningApi {
+  /** `http://127.0.0.1:PORT` */
+  url: string;
+  /** Stops accepting, lets in-flight requests finish (up to 10 s), closes the database. */
+  stop(): Promise<void>;
+  sequelize: Sequelize;
+}
+
+export async function startApi(options: StartApiOptions): Promise<RunningApi> {
+  const log = options.logger ?? createLogger(options.logLevel ?? "info");
+  const db = openDatabase(options.databaseUrl);
+  const applied = await migrate(db.sequelize);
+  if (applied.length > 0) log.info({ migrations: applied }, "applied migrations");
+  if (options.seed && (await seedIfEmpty(db.models))) log.info("seeded the demo data (password123 for every user)");
+
+  const pdp = createPdp(options.cerbosUrl, options.pdpTimeoutMs ?? 2000);
+  const deps = { db, pdp, tokens: createTokenService(options.authSecret), loginLimiter: loginLimiter(db.models), log };
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/health", async (_req, res) => {
+    const report = await checkHealth(db, pdp);
+    res.status(report.database === "ok" && report.pdp === "ok" ? 200 : 503).json(report);
+  });
+  app.use(
+    "/trpc",
+    createExpressMiddleware({
+      router: appRouter,
+      createContext: createContextFactory(deps),
+      onError: ({ error, path }) => {
+        // Procedure errors are logged by the logging middleware; these failed before it ran.
+        if (path === undefined) log.warn({ code: error.code, err: error }, "request rejected before any procedure");
+      },
+    }),
+  );
+  if (options.webDir) serveWebApp(app, resolve(options.webDir));
+
+  const host = options.host ?? "127.0.0.1";
+  const server = await new Promise<import("node:http").Server>((resolveServer, reject) => {
+    const listening = app.listen(options.port ?? 0, host, (error?: Error) =>
+      error ? reject(error) : resolveServer(listening),
+    );
+  });
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("the API server has no TCP address");
+  const url = `http://${host}:${address.port}`;
+  log.info({ url }, "API listening");
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      await new Promise<void>((done) => {
+        const force = setTimeout(() => server.closeAllConnections(), 10_000);
+        server.close(() => {
+          clearTimeout(force);
+          done();
+        });
+        server.closeIdleConnections();
+      });
+      await db.sequelize.close();
+      log.info("API stopped");
+    })();
+    return stopping;
+  };
+  return { url, stop, sequelize: db.sequelize };
+}
+
+function serveWebApp(app: express.Express, webDir: string): void {
+  const index = join(webDir, "index.html");
+  app.use(express.static(webDir, { index: "index.html" }));
+  app.use((req, res, next) => {
+    if (req.method !== "GET" || !req.accepts("html") || !existsSync(index)) return next();
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,63 @@
+import { initTRPC, TRPCError } from "@trpc/server";
+import { ZodError } from "zod";
+import type { Context, Session } from "./context.ts";
+import { AccessDenied } from "./errors.ts";
+
+const t = initTRPC.context<Context>().create({
+  // Never send stack traces to clients, whatever NODE_ENV says.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const zodIssues = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause.issues : undefined;
+    const cerbosCallId = error.cause instanceof AccessDenied ? error.cause.cerbosCallId : undefined;
+    return {
+      ...shape,
+      // The reason of a server failure is in the log (with the request id), never in the response.
+      message: error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error." : shape.message,
+      data: { ...shape.data, zodIssues, cerbosCallId },
+    };
+  },
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** One structured log line per procedure call: request id, user, procedure, duration, Cerbos call ids. */
+const logged = t.middleware(async ({ ctx, path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const fields = {
+    procedure: path,
+    type,
+    userId: ctx.session?.user.id,
+    durationMs: Math.round((performance.now() - started) * 10) / 10,
+    cerbosCallIds: ctx.cerbosCallIds.length > 0 ? ctx.cerbosCallIds : undefined,
+  };
+  if (result.ok) {
+    ctx.log.info(fields, "procedure ok");
+  } else if (result.error.code === "INTERNAL_SERVER_ERROR" || result.error.code === "SERVICE_UNAVAILABLE") {
+    ctx.log.error(
+      { ...fields, code: result.error.code, err: result.error.cause ?? result.error },
+      result.error.message,
+    );
+  } else {
+    ctx.log.info({ ...fields, code: result.error.code }, "procedure refused");
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(logged);
+
+const unauthorizedMessages = {
+  missing: "Sign in: this call needs a bearer token.",
+  malformed: "The Authorization header must be `Bearer <token>`.",
+  invalid: "The token is invalid or expired: sign in again.",
+  revoked: "The token was revoked (signed out or account changed): sign in again.",
+} as const;
+
+/** Every non-public procedure: a valid, unrevoked token and the principal built from the DB. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.session) {
+    throw new TRPCError({ code: "UNAUTHORIZED", message: unauthorizedMessages[ctx.authFailure ?? "missing"] });
+  }
+  return next({ ctx: { ...ctx, session: ctx.session as Session } });
+});
