@@ -13,7 +13,8 @@ export interface OracleResource {
 /**
  * The Cerbos resource for a generated row, written straight from the generated data (never
  * through toCerbosResource, so a wrong mapping cannot agree with itself). `omitted` leaves NULL
- * scalars, a NULL owner department and a missing owner out instead of sending `null`.
+ * scalars out instead of sending `null`. A missing owner reads as an owner whose fields are all
+ * NULL (the package's documented convention for to-one chains), so `omitted` drops `owner`.
  */
 export function oracleResource(
   dataset: HostileDataset,
@@ -32,15 +33,13 @@ export function oracleResource(
   setNullable(attr, "nickname", row.nickname, representation);
   setNullable(attr, "score", row.score, representation);
   setNullable(attr, "flagged", row.flagged, representation);
-  const owner = row.ownerIndex === null ? null : dataset.people[row.ownerIndex];
+  // A to-one chain reads like a LEFT JOIN: a missing owner shows its fields as NULLs.
+  const owner = row.ownerIndex === null ? { name: null, department: null } : dataset.people[row.ownerIndex];
   if (owner === undefined) throw new Error(`row ${row.id} names a person that does not exist`);
-  if (owner === null) {
-    setNullable(attr, "owner", null, representation);
-  } else {
-    const ownerAttr: Record<string, Value> = { name: owner.name };
-    setNullable(ownerAttr, "department", owner.department, representation);
-    attr.owner = ownerAttr;
-  }
+  const ownerAttr: Record<string, Value> = {};
+  setNullable(ownerAttr, "name", owner.name, representation);
+  setNullable(ownerAttr, "department", owner.department, representation);
+  if (Object.keys(ownerAttr).length > 0) attr.owner = ownerAttr;
   return { kind: hostileResourceKind, id: row.id, attr };
 }
 

@@ -83,6 +83,12 @@ describe("the CheckResources oracle", () => {
     `);
     expect(oracleResource(dataset([row]), row, "omitted").attr).not.toHaveProperty("nickname");
     expect(oracleResource(dataset([row]), row, "omitted").attr.owner).toEqual({ name: "Åsa" });
+    const ownerless = { ...baseRow, ownerIndex: null };
+    expect(oracleResource(dataset([ownerless]), ownerless, "explicit").attr.owner).toEqual({
+      name: null,
+      department: null,
+    });
+    expect(oracleResource(dataset([ownerless]), ownerless, "omitted").attr).not.toHaveProperty("owner");
   });
 
   it("compares numbers across CEL's int and double (attributes arrive as doubles)", async () => {
@@ -118,9 +124,11 @@ describe("the CheckResources oracle", () => {
     expect(await allowed({ labels: [] }, "labels_all_startswith", "explicit")).toBe(true);
   });
 
-  it("denies every comparison through a missing to-one association, under not too", async () => {
-    expect(await allowed({ ownerIndex: null }, "owner_department_not_eq", "explicit")).toBe(false);
-    expect(await allowed({ ownerIndex: null }, "owner_department_is_null", "explicit")).toBe(false);
+  it("reads a missing to-one as NULL fields when explicit, as absent fields when omitted", async () => {
+    expect(await allowed({ ownerIndex: null }, "owner_department_is_null", "explicit")).toBe(true);
+    expect(await allowed({ ownerIndex: null }, "owner_department_not_eq", "explicit")).toBe(true);
+    expect(await allowed({ ownerIndex: null }, "owner_department_not_eq", "omitted")).toBe(false);
+    expect(await allowed({ ownerIndex: null }, "owner_name_startswith", "explicit")).toBe(false);
     expect(await allowed({ ownerIndex: 3 }, "owner_department_is_null", "explicit")).toBe(true);
   });
 
