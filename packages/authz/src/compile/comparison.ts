@@ -1,0 +1,99 @@
+import type { PlanNode } from "../plan.ts";
+import { and, FALSE } from "../sql.ts";
+import { asCond, asScalar, compileOperand, operandsOf, refuse } from "./operands.ts";
+import type { Cond, Context, Operand, Scalar } from "./types.ts";
+
+type CallNode = Extract<PlanNode, { type: "call" }>;
+
+const swap = (cond: Cond): Cond => ({ t: cond.f, f: cond.t });
+
+function describe(scalar: Scalar): string {
+  return scalar.path === "-" ? `a ${scalar.type} constant` : `${scalar.path} (${scalar.type})`;
+}
+
+/** Types both sides may have for an exact comparison; anything else is refused, never guessed. */
+function checkTypes(node: PlanNode, a: Scalar, b: Scalar, ordering: boolean): void {
+  for (const side of [a, b]) {
+    if (side.type === "other") refuse(node, `${describe(side)} has a column type with no exact CEL counterpart`);
+    if (side.type === "date" && !(ordering === false && (a.type === "null" || b.type === "null"))) {
+      refuse(node, `${describe(side)} is a date column: compare it through timestamp()`);
+    }
+  }
+  if (a.type === "null" || b.type === "null" || a.type === b.type) return;
+  refuse(node, `compares ${describe(a)} with ${describe(b)}: CEL and SQL disagree across types`);
+}
+
+function isNullConstant(scalar: Scalar): boolean {
+  return scalar.constant !== undefined && scalar.constant.value === null;
+}
+
+/** CEL `==`: null equals only null; no error except from the operands themselves. */
+export function equality(context: Context, node: PlanNode, a: Scalar, b: Scalar): Cond {
+  checkTypes(node, a, b, false);
+  const { dialect } = context;
+  const ok = and(a.ok, b.ok);
+  if (isNullConstant(a) || isNullConstant(b)) {
+    const other = isNullConstant(a) ? b : a;
+    if (!other.nullable) return { t: FALSE, f: ok };
+    return { t: and(ok, `(${other.sql} IS NULL)`), f: and(ok, `(${other.sql} IS NOT NULL)`) };
+  }
+  const left = a.type === "string" ? dialect.exact(a.sql) : a.sql;
+  if (!a.nullable && !b.nullable) {
+    return { t: and(ok, `(${left} = ${b.sql})`), f: and(ok, `(${left} <> ${b.sql})`) };
+  }
+  return { t: and(ok, dialect.nullSafeEq(left, b.sql)), f: and(ok, dialect.nullSafeNe(left, b.sql)) };
+}
+
+const ORDERINGS = { lt: ["<", ">="], le: ["<=", ">"], gt: [">", "<="], ge: [">=", "<"] } as const;
+
+/** CEL `<` etc.: an operand that is null (or of another type) is an evaluation error: neither true nor false. */
+function ordering(context: Context, node: CallNode, operator: keyof typeof ORDERINGS): Operand {
+  const [first, second] = operandsOf(node, 2);
+  const a = asScalar(context, first!, compileOperand(context, first!));
+  const b = asScalar(context, second!, compileOperand(context, second!));
+  if (isNullConstant(a) || isNullConstant(b)) return { kind: "cond", cond: { t: FALSE, f: FALSE } };
+  checkTypes(node, a, b, true);
+  const [holds, fails] = ORDERINGS[operator];
+  const left = a.type === "string" ? context.dialect.ordered(a.sql) : a.sql;
+  const ok = and(a.ok, b.ok);
+  // A NULL operand makes both SQL comparisons unknown, which is exactly CEL's error here.
+  return {
+    kind: "cond",
+    cond: { t: and(ok, `(${left} ${holds} ${b.sql})`), f: and(ok, `(${left} ${fails} ${b.sql})`) },
+  };
+}
+
+function equalityOperator(node: CallNode, context: Context, negate: boolean): Operand {
+  const [first, second] = operandsOf(node, 2);
+  const a = compileOperand(context, first!);
+  const b = compileOperand(context, second!);
+  // A boolean expression compared with a boolean constant is that expression (or its negation).
+  for (const [expression, constant] of [
+    [a, b],
+    [b, a],
+  ] as const) {
+    if (
+      expression.kind === "cond" &&
+      constant.kind === "scalar" &&
+      typeof constant.scalar.constant?.value === "boolean"
+    ) {
+      const cond = asCond(context, node, expression);
+      const same = constant.scalar.constant.value !== negate;
+      return { kind: "cond", cond: same ? cond : swap(cond) };
+    }
+  }
+  if (a.kind === "list" || b.kind === "list" || a.kind === "collection" || b.kind === "collection") {
+    return refuse(node, "list equality has no exact SQL translation");
+  }
+  const cond = equality(context, node, asScalar(context, first!, a), asScalar(context, second!, b));
+  return { kind: "cond", cond: negate ? swap(cond) : cond };
+}
+
+export const comparisonOperators = {
+  eq: (node: CallNode, context: Context) => equalityOperator(node, context, false),
+  ne: (node: CallNode, context: Context) => equalityOperator(node, context, true),
+  lt: (node: CallNode, context: Context) => ordering(context, node, "lt"),
+  le: (node: CallNode, context: Context) => ordering(context, node, "le"),
+  gt: (node: CallNode, context: Context) => ordering(context, node, "gt"),
+  ge: (node: CallNode, context: Context) => ordering(context, node, "ge"),
+};

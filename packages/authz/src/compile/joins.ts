@@ -1,0 +1,46 @@
+import type { Hop } from "../mapper.ts";
+import { type Context, freshAlias } from "./types.ts";
+
+export interface JoinChain {
+  /** FROM clause body (tables with aliases and inner joins). */
+  readonly from: string;
+  /** Correlation of the first hop with the outer row. */
+  readonly where: string;
+  /** Alias of the last hop's target. */
+  readonly alias: string;
+}
+
+/** Builds the joins for a chain of associations, correlated with `baseAlias` (never a JOIN on the outer query). */
+export function joinChain(context: Context, baseAlias: string, hops: readonly Hop[]): JoinChain {
+  const { dialect } = context;
+  const q = dialect.quote;
+  let from = "";
+  let where = "";
+  let previous = baseAlias;
+  for (const hop of hops) {
+    const alias = freshAlias(context, "t");
+    const target = `${dialect.table(hop.target)} AS ${alias}`;
+    if (hop.kind === "direct") {
+      const link = `${alias}.${q(hop.targetField)} = ${previous}.${q(hop.sourceField)}`;
+      if (from === "") {
+        from = target;
+        where = `(${link})`;
+      } else {
+        from += ` INNER JOIN ${target} ON ${link}`;
+      }
+    } else {
+      const junction = freshAlias(context, "j");
+      const throughTable = `${dialect.table(hop.through)} AS ${junction}`;
+      const toTarget = `${alias}.${q(hop.targetField)} = ${junction}.${q(hop.throughTargetField)}`;
+      const fromSource = `${junction}.${q(hop.throughSourceField)} = ${previous}.${q(hop.sourceField)}`;
+      if (from === "") {
+        from = `${throughTable} INNER JOIN ${target} ON ${toTarget}`;
+        where = `(${fromSource})`;
+      } else {
+        from += ` INNER JOIN ${throughTable} ON ${fromSource} INNER JOIN ${target} ON ${toTarget}`;
+      }
+    }
+    previous = alias;
+  }
+  return { from, where, alias: previous };
+}

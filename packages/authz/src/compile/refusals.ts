@@ -1,0 +1,21 @@
+/** Operators the planner can emit that have no exact SQL translation, with the reason given to the user. */
+export const REFUSALS: Readonly<Record<string, string>> = {
+  matches: "CEL regular expressions are RE2; no SQL dialect here matches them exactly",
+  int: "CEL's int() conversion (truncation, range errors) has no exact SQL equivalent",
+  uint: "CEL's uint() conversion has no exact SQL equivalent",
+  double: "CEL's double() conversion has no exact SQL equivalent",
+  string: "CEL's string() formatting of numbers and timestamps differs from SQL's casts",
+  bytes: "bytes values are not supported",
+  "get-field": "field access on a computed value cannot be mapped to a column",
+  index: "list and map indexing cannot be mapped to a column",
+  div: "CEL division raises errors (division by zero, int overflow) that SQL does not reproduce",
+  mod: "CEL modulo raises errors and has no double overload; SQL does not reproduce that",
+  list: "a list built at evaluation time cannot be translated",
+  struct: "a map or message built at evaluation time cannot be translated",
+  "set-field": "a map or message built at evaluation time cannot be translated",
+  if: "conditional expressions are not translated",
+  transformList: "transformList cannot be translated",
+  transformMap: "transformMap cannot be translated",
+  sortBy: "sortBy cannot be translated",
+  lambda: "a lambda outside exists/all/exists_one/filter/map",
+};

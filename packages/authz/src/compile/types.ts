@@ -1,0 +1,80 @@
+import type { Dialect } from "../dialect.ts";
+import type { AnyModel, Mapper, MapperEntry, NullRepresentation } from "../mapper.ts";
+
+/** The CEL type a SQL scalar carries once Cerbos sees it. `date` is a date column before timestamp(). */
+export type CelType = "string" | "number" | "bool" | "timestamp" | "date" | "null" | "other";
+
+/** A scalar CEL value as SQL. */
+export interface Scalar {
+  readonly sql: string;
+  readonly type: CelType;
+  /** Whether the SQL may be NULL while `ok` holds, i.e. a CEL `null`. */
+  readonly nullable: boolean;
+  /** SQL condition under which evaluating this value does not raise a CEL error. */
+  readonly ok: string;
+  /** The plan path it came from (for error messages), or `-`. */
+  readonly path: string;
+  /** Set for plan constants. */
+  readonly constant?: { readonly value: unknown };
+  /** Integer-valued column (possibly through to-one joins), safe for exact double arithmetic. */
+  readonly integral?: boolean;
+  /** CEL's numeric type: attributes arrive as doubles, size() is an int, literals are unknown. */
+  readonly numberKind?: "int" | "double";
+}
+
+/** A boolean CEL expression: the SQL conditions under which it evaluates to true and to false. */
+export interface Cond {
+  readonly t: string;
+  readonly f: string;
+}
+
+/** An element of a list of objects: a row of `model` under `alias`. */
+export interface ObjectRow {
+  readonly kind: "object";
+  readonly model: AnyModel;
+  readonly alias: string;
+  readonly fields: Readonly<Record<string, MapperEntry>> | undefined;
+  readonly nullRepresentation: NullRepresentation;
+  readonly path: string;
+}
+
+export type Binding = { readonly kind: "scalar"; readonly scalar: Scalar } | ObjectRow;
+
+/** A to-many association (possibly filtered or mapped) iterated by a correlated subquery. */
+export interface Collection {
+  readonly from: string;
+  readonly where: string;
+  readonly element: Binding;
+  /** Outer condition under which the collection evaluates without error (filter/map bodies). */
+  readonly ok: string;
+  readonly path: string;
+}
+
+export type Operand =
+  | { readonly kind: "cond"; readonly cond: Cond }
+  | { readonly kind: "scalar"; readonly scalar: Scalar }
+  | { readonly kind: "list"; readonly items: readonly unknown[]; readonly path: string }
+  | { readonly kind: "collection"; readonly collection: Collection };
+
+export interface Context {
+  readonly dialect: Dialect;
+  readonly mapper: Mapper;
+  readonly rootModel: AnyModel;
+  readonly rootAlias: string;
+  /** Lambda variables in scope, innermost last. */
+  readonly scope: ReadonlyMap<string, Binding>;
+  readonly aliases: { next: number };
+  /** Compiles a node; lets operator files recurse without importing the dispatcher. */
+  readonly compile: (node: import("../plan.ts").PlanNode, context: Context) => Operand;
+}
+
+export function freshAlias(context: Context, prefix: string): string {
+  context.aliases.next += 1;
+  return context.dialect.quote(`authz_${prefix}${context.aliases.next}`);
+}
+
+export function withBinding(context: Context, name: string, binding: Binding): Context {
+  const scope = new Map(context.scope);
+  scope.set(name, binding);
+  return { ...context, scope };
+}

@@ -1,0 +1,11 @@
+export { PlanKind } from "@cerbos/core";
+export { ResourceMappingError, UnsupportedQueryPlanError } from "./errors.ts";
+export { resourceInclude } from "./include.ts";
+export type { Mapper, MapperEntry, NullRepresentation } from "./mapper.ts";
+export { type CerbosResource, type ToCerbosResourceOptions, toCerbosResource } from "./resource.ts";
+export {
+  type QueryPlanResult,
+  type QueryPlanToSequelizeOptions,
+  queryPlanToSequelize,
+  queryPlanToSql,
+} from "./translate.ts";
