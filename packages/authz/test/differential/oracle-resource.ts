@@ -13,7 +13,7 @@ export interface OracleResource {
 /**
  * The Cerbos resource for a generated row, written straight from the generated data (never
  * through toCerbosResource, so a wrong mapping cannot agree with itself). `omitted` leaves NULL
- * scalars out instead of sending `null`. A missing owner reads as an owner whose fields are all
+ * scalars (also contact emails) out instead of sending `null`. A missing owner reads as an owner whose fields are all
  * NULL (the package's documented convention for to-one chains), so `omitted` drops `owner`.
  */
 export function oracleResource(
@@ -28,7 +28,11 @@ export function oracleResource(
     createdAt: row.createdAt.toISOString(),
     labels: row.labels,
     tags: row.tags,
-    contacts: row.contacts.map((contact) => ({ email: contact.email, primary: contact.primary })),
+    contacts: row.contacts.map((contact) => {
+      const element: Record<string, Value> = { primary: contact.primary };
+      setNullable(element, "email", contact.email, representation);
+      return element;
+    }),
   };
   setNullable(attr, "nickname", row.nickname, representation);
   setNullable(attr, "score", row.score, representation);
