@@ -1,0 +1,41 @@
+import { join } from "node:path";
+import { hashPassword } from "@repo/api/auth/password.ts";
+import { type Database, openDatabase } from "@repo/api/db/database.ts";
+import { migrate } from "@repo/api/db/migrate.ts";
+import { progress } from "../progress.ts";
+import { benchPassword, generateDataset, shapeFor } from "./generate.ts";
+import { type LoadStats, loadDataset } from "./load.ts";
+import { openRawSqlite } from "./sqlite.ts";
+
+export interface BenchDatabase {
+  path: string;
+  url: string;
+  db: Database;
+  load: LoadStats;
+}
+
+let passwordHash: Promise<string> | undefined;
+
+/**
+ * A fresh SQLite file with apps/api's schema (its migrations, so the same indexes are measured)
+ * and `contacts` generated contacts.
+ */
+export async function buildDatabase(dir: string, contacts: number): Promise<BenchDatabase> {
+  const path = join(dir, `contacts-${contacts}.db`);
+  const url = `sqlite:${path}`;
+  const schema = openDatabase(url);
+  await migrate(schema.sequelize);
+  await schema.sequelize.close();
+
+  passwordHash ??= hashPassword(benchPassword);
+  const dataset = generateDataset(shapeFor(contacts), await passwordHash);
+  const raw = await openRawSqlite(path);
+  try {
+    progress(`seeding ${contacts.toLocaleString("en-US")} contacts into ${path}`);
+    const load = await loadDataset(raw, dataset, (done) => progress(`  ${done.toLocaleString("en-US")} contacts inserted`));
+    progress(`seeded ${load.rows.toLocaleString("en-US")} rows in ${load.seconds.toFixed(1)} s`);
+    return { path, url, db: openDatabase(url), load };
+  } finally {
+    await raw.close();
+  }
+}

@@ -1,0 +1,38 @@
+import type { Principal } from "@cerbos/core";
+
+/** The page's order: the API's sort key for lastName (lower-cased), then id. */
+export const orderSql = `lower("Contact"."lastName") ASC, "Contact"."id" ASC`;
+
+const contactColumns = [
+  "id", "firstName", "lastName", "ownerId", "companyId", "organizationId", "isActive", "marketingOptIn", "createdAt",
+  "updatedAt",
+];
+export const selectColumnsSql = contactColumns.map((column) => `"Contact"."${column}"`).join(", ");
+
+const hasPublicTag = `EXISTS (SELECT 1 FROM "contact_tags" AS "ct" JOIN "tags" AS "t" ON "t"."id" = "ct"."tagId"
+  WHERE "ct"."contactId" = "Contact"."id" AND "t"."name" = 'public')`;
+
+export interface HandWhere {
+  sql: string;
+  replacements: Record<string, unknown>;
+}
+
+/**
+ * What a developer who read policies/contact.yaml would write for this principal, knowing the
+ * columns are NOT NULL: tenant isolation, then owner OR active-by-department OR public-in-org.
+ */
+export function handWrittenWhere(principal: Principal): HandWhere {
+  if (principal.roles.includes("admin")) return { sql: "1 = 1", replacements: {} };
+  const attr = principal.attr as { department: string | null; organizationIds: number[] };
+  if (attr.organizationIds.length === 0) return { sql: "1 = 0", replacements: {} };
+  const byDepartment =
+    attr.department === "Sales"
+      ? `"Contact"."isActive" = 1`
+      : attr.department === "Marketing"
+        ? `("Contact"."isActive" = 1 AND "Contact"."marketingOptIn" = 1)`
+        : "0";
+  return {
+    sql: `"Contact"."organizationId" IN (:orgs) AND ("Contact"."ownerId" = :me OR ${byDepartment} OR ${hasPublicTag})`,
+    replacements: { orgs: attr.organizationIds, me: principal.id },
+  };
+}

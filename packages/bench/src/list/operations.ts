@@ -1,0 +1,67 @@
+import type { PlanResourcesResponse, Principal } from "@cerbos/core";
+import type { Pdp } from "@repo/api/authz/pdp.ts";
+import { contactMapper } from "@repo/api/authz/mappers.ts";
+import type { Database } from "@repo/api/db/database.ts";
+import { PlanKind, queryPlanToSequelize } from "@repo/authz";
+import { Op, QueryTypes, type WhereOptions } from "sequelize";
+import { type HandWhere, orderSql, selectColumnsSql } from "./hand-sql.ts";
+
+export const pageSize = 50;
+
+/** What a list call returns, reduced to what the three ways must agree on. */
+export interface ListOutcome {
+  ids: number[];
+  total: number;
+}
+
+export type Filter = { kind: "denied" } | { kind: "where"; where: WhereOptions | undefined };
+
+export async function planContactRead(pdp: Pdp, principal: Principal): Promise<PlanResourcesResponse> {
+  const plan = await pdp.planResources({ principal, resource: { kind: "contact" }, action: "read" });
+  if (plan.validationErrors.length > 0) throw new Error(`plan validation errors: ${JSON.stringify(plan.validationErrors)}`);
+  return plan;
+}
+
+export function translate(db: Database, queryPlan: PlanResourcesResponse): Filter {
+  const result = queryPlanToSequelize({ queryPlan, model: db.models.Contact, mapper: contactMapper });
+  if (result.kind === PlanKind.ALWAYS_DENIED) return { kind: "denied" };
+  return { kind: "where", where: result.kind === PlanKind.CONDITIONAL ? result.where : undefined };
+}
+
+/** (c) through Sequelize: one sorted page of model instances and the exact total. */
+export async function sequelizePage(db: Database, filter: Filter): Promise<ListOutcome> {
+  if (filter.kind === "denied") return { ids: [], total: 0 };
+  const { Contact } = db.models;
+  const where: WhereOptions = filter.where === undefined ? {} : { [Op.and]: [filter.where] };
+  const rows = await Contact.findAll({
+    where,
+    order: [
+      [db.sequelize.literal(`lower("Contact"."lastName")`), "ASC"],
+      ["id", "ASC"],
+    ],
+    limit: pageSize,
+  });
+  const total = await Contact.count({ where });
+  return { ids: rows.map((row) => row.id), total };
+}
+
+/** (c) by hand: the same page and total, SQL written by hand, on the same connection. */
+export async function handPage(db: Database, hand: HandWhere): Promise<ListOutcome> {
+  const rows = await db.sequelize.query<{ id: number }>(
+    `SELECT ${selectColumnsSql} FROM "contacts" AS "Contact" WHERE ${hand.sql} ORDER BY ${orderSql} LIMIT ${pageSize}`,
+    { replacements: hand.replacements, type: QueryTypes.SELECT },
+  );
+  const [count] = await db.sequelize.query<{ total: number }>(
+    `SELECT count(*) AS "total" FROM "contacts" AS "Contact" WHERE ${hand.sql}`,
+    { replacements: hand.replacements, type: QueryTypes.SELECT },
+  );
+  return { ids: rows.map((row) => row.id), total: Number(count?.total ?? Number.NaN) };
+}
+
+export function sameOutcome(a: ListOutcome, b: ListOutcome): boolean {
+  return a.total === b.total && a.ids.length === b.ids.length && a.ids.every((id, index) => id === b.ids[index]);
+}
+
+export function describeOutcome(outcome: ListOutcome): string {
+  return `total ${outcome.total}, first ids ${outcome.ids.slice(0, 5).join(",")}`;
+}
