@@ -22,6 +22,7 @@ beforeAll(async () => {
     cerbosUrl: inject("cerbosUrl"),
     authSecret: "client-integration-secret-long-enough-for-hs256",
     seed: true,
+    logLevel: "warn",
   });
 });
 afterAll(async () => {

@@ -1,19 +1,13 @@
-import { errorCode } from "@repo/client";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../lib/trpc.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 
-/** Billing details, shown only when the API hands them out (billing members and owners). */
+/** Billing details as organizations.billing returns them; shown only when the API hands them out. */
 export function BillingPanel({ organizationId }: { organizationId: number }) {
   const trpc = useTRPC();
   const billing = useQuery(trpc.organizations.billing.queryOptions({ organizationId }));
   if (billing.isPending) return null;
-  if (billing.error) {
-    // A denial is the normal case for most members: say so quietly, not as an error.
-    if (errorCode(billing.error) === "FORBIDDEN")
-      return <p className="muted">Billing details are visible to billing members and owners.</p>;
-    return <ErrorMessage error={billing.error} />;
-  }
+  if (billing.error) return <ErrorMessage error={billing.error} />;
   return (
     <section className="card" aria-labelledby="billing-heading">
       <h2 id="billing-heading">Billing details</h2>

@@ -5,11 +5,12 @@ import { RoleAssigner } from "./RoleAssigner.tsx";
 
 interface Props {
   organizationId: number;
-  isOwner: boolean;
+  /** From the organization's allowedActions: the policy gives this to owners. */
+  canAssignRoles: boolean;
 }
 
-/** The organization's members and roles; an owner gets a role picker on each row. */
-export function MembersTable({ organizationId, isOwner }: Props) {
+/** The organization's members and roles; those who may assign roles get a picker on each row. */
+export function MembersTable({ organizationId, canAssignRoles }: Props) {
   const trpc = useTRPC();
   const members = useQuery(trpc.organizations.members.queryOptions({ organizationId }));
   if (members.error) return <ErrorMessage error={members.error} />;
@@ -28,7 +29,7 @@ export function MembersTable({ organizationId, isOwner }: Props) {
             <th scope="col">Name</th>
             <th scope="col">Username</th>
             <th scope="col">Role</th>
-            {isOwner && <th scope="col">Change role</th>}
+            {canAssignRoles && <th scope="col">Change role</th>}
           </tr>
         </thead>
         <tbody>
@@ -37,7 +38,7 @@ export function MembersTable({ organizationId, isOwner }: Props) {
               <td>{member.name}</td>
               <td>{member.username}</td>
               <td>{member.role}</td>
-              {isOwner && (
+              {canAssignRoles && (
                 <td>
                   <RoleAssigner organizationId={organizationId} member={member} />
                 </td>

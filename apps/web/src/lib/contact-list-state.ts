@@ -1,6 +1,6 @@
 import type { RouterInputs } from "@repo/client";
 
-type ListInput = RouterInputs["contacts"]["list"];
+type ListInput = NonNullable<Exclude<RouterInputs["contacts"]["list"], void>>;
 export type SortField = NonNullable<ListInput["sortBy"]>;
 export type SortDirection = NonNullable<ListInput["sortDir"]>;
 

@@ -5,12 +5,12 @@ import { useTRPC } from "./trpc.ts";
 export function useCompanies(organizationId: number) {
   const trpc = useTRPC();
   const query = useQuery(trpc.companies.list.queryOptions({ organizationId }));
-  return query.data ?? [];
+  return query.data?.items ?? [];
 }
 
 /** Every tag name, for filters and pickers. */
 export function useTags(): string[] {
   const trpc = useTRPC();
   const query = useQuery(trpc.tags.list.queryOptions());
-  return (query.data ?? []).map((tag) => (typeof tag === "string" ? tag : tag.name));
+  return (query.data ?? []).map((tag) => tag.name);
 }

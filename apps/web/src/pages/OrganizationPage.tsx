@@ -10,10 +10,14 @@ export function OrganizationPage() {
           <div key={organization.id}>
             <h1>{organization.name}</h1>
             <p className="muted">
-              Your role: <strong data-testid="my-role">{organization.role}</strong>
+              Your role: <strong data-testid="my-role">{organization.role ?? "not a member (admin access)"}</strong>
             </p>
-            <MembersTable organizationId={organization.id} isOwner={organization.role === "owner"} />
-            <BillingPanel organizationId={organization.id} />
+            <MembersTable organizationId={organization.id} canAssignRoles={organization.allowedActions.assignRole} />
+            {organization.allowedActions.readBilling ? (
+              <BillingPanel organizationId={organization.id} />
+            ) : (
+              <p className="muted">Billing details are visible to billing members and owners.</p>
+            )}
           </div>
         )}
       </OrganizationGate>

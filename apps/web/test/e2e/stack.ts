@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startApi } from "@repo/api";
+// Brings in the type of inject("cerbosUrl") that the PDP global setup provides.
+import type {} from "@repo/pdp/global-setup";
 import { webDist } from "../build-web.ts";
 
 export interface Stack {
@@ -18,6 +20,7 @@ export async function startStack(cerbosUrl: string): Promise<Stack> {
     cerbosUrl,
     authSecret: "e2e-secret-that-is-long-enough-for-hs256-signing",
     seed: true,
+    logLevel: "warn",
     webDir: webDist,
   });
   return {
