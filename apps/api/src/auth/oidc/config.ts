@@ -40,6 +40,7 @@ export class OidcConfigError extends Error {
 const isLoopback = (url: URL) => ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
 /** https only, except plain http on loopback (a local IdP in dev and tests). */
 const idpUrl = z.url({ error: "must be a URL" }).refine((value) => {
+  if (!URL.canParse(value)) return true; // already reported as "must be a URL"
   const url = new URL(value);
   return url.protocol === "https:" || (url.protocol === "http:" && isLoopback(url));
 }, "must be an https URL (plain http only on 127.0.0.1 or localhost)");

@@ -3,7 +3,7 @@ import type { OidcTiming } from "./config.ts";
 import { OidcAuthError } from "./errors.ts";
 
 type FlattenedToken = Parameters<RemoteJWKSet>[1];
-export type KeyResolver = (header: JWSHeaderParameters, token: FlattenedToken) => Promise<CryptoKey>;
+export type KeyResolver = (header: JWSHeaderParameters, token: FlattenedToken) => ReturnType<RemoteJWKSet>;
 
 // Errors that mean "the key set was fetched but has no single usable key": anything else the
 // remote set throws (timeout, refused connection, HTTP 503, not JSON) means the fetch failed.
