@@ -3,6 +3,10 @@ import { internal, PdpUnavailable, pdpUnavailable } from "../errors.ts";
 import { type Mapper, PlanKind, queryPlanToSequelize, UnsupportedQueryPlanError } from "./adapter.ts";
 import type { AuthzContext } from "./check.ts";
 
+function unreachable(value: never): never {
+  throw new Error(`unexpected plan result ${JSON.stringify(value)}`);
+}
+
 export type PlannedFilter =
   | { kind: PlanKind.ALWAYS_DENIED }
   | { kind: PlanKind.ALWAYS_ALLOWED | PlanKind.CONDITIONAL; where: WhereOptions };
@@ -27,8 +31,16 @@ export async function planFilter(
   }
   try {
     const result = queryPlanToSequelize({ queryPlan, model, mapper });
-    if (result.kind === PlanKind.ALWAYS_DENIED) return { kind: PlanKind.ALWAYS_DENIED };
-    return { kind: result.kind, where: result.where };
+    switch (result.kind) {
+      case PlanKind.ALWAYS_DENIED:
+        return { kind: PlanKind.ALWAYS_DENIED };
+      case PlanKind.ALWAYS_ALLOWED:
+        return { kind: PlanKind.ALWAYS_ALLOWED, where: {} };
+      case PlanKind.CONDITIONAL:
+        return { kind: PlanKind.CONDITIONAL, where: result.where };
+      default:
+        return unreachable(result);
+    }
   } catch (error) {
     if (error instanceof UnsupportedQueryPlanError) {
       throw internal(`the ${kind} ${action} plan cannot be translated to SQL: ${error.message}`, error);

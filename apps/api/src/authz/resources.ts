@@ -1,14 +1,17 @@
 import type { Resource } from "@cerbos/core";
 import type { CompanyModel, ContactModel, OrganizationModel } from "../db/models/index.ts";
-import { toCerbosResource } from "./adapter.ts";
+import { type CerbosResource, toCerbosResource } from "./adapter.ts";
 import { companyMapper, contactMapper, organizationMapper, resourceKinds } from "./mappers.ts";
+
+// @repo/authz types attribute values as unknown; they are the JSON values Cerbos accepts.
+const asResource = (resource: CerbosResource): Resource => resource as Resource;
 
 // Every single-resource check goes through the same mapper as the list filter.
 export const contactResource = (contact: ContactModel): Resource =>
-  toCerbosResource(contact, { kind: resourceKinds.contact, mapper: contactMapper });
+  asResource(toCerbosResource(contact, { kind: resourceKinds.contact, mapper: contactMapper }));
 
 export const companyResource = (company: CompanyModel): Resource =>
-  toCerbosResource(company, { kind: resourceKinds.company, mapper: companyMapper });
+  asResource(toCerbosResource(company, { kind: resourceKinds.company, mapper: companyMapper }));
 
 export const organizationResource = (organization: OrganizationModel): Resource =>
-  toCerbosResource(organization, { kind: resourceKinds.organization, mapper: organizationMapper });
+  asResource(toCerbosResource(organization, { kind: resourceKinds.organization, mapper: organizationMapper }));

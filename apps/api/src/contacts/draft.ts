@@ -10,7 +10,8 @@ export type ContactValues = Pick<
  * An unsaved contact with its tags, shaped exactly like a loaded one, so a create or an "as it
  * will be" check builds its Cerbos resource through the same mapper as everything else.
  */
-export function buildContactDraft(models: Models, values: ContactValues, tags: TagModel[]): ContactModel {
-  const withTags = { ...values, tags: tags.map((tag) => tag.get({ plain: true })) };
+export function buildContactDraft(models: Models, values: ContactValues, tags: TagModel[], id = 0): ContactModel {
+  // A draft has no database id yet; callers name it in the check ("new").
+  const withTags = { ...values, id, tags: tags.map((tag) => tag.get({ plain: true })) };
   return models.Contact.build(withTags as ContactValues, { include: [{ association: "tags" }] });
 }

@@ -87,10 +87,10 @@ export async function updateContact(ctx: Ctx, input: ContactUpdateInput): Promis
   };
 
   const before = contactResource(contact);
-  const after = contactResource(buildContactDraft(models, changes, tags));
+  const after = contactResource(buildContactDraft(models, changes, tags, contact.id));
   const response = await checkResources(ctx, [
     { resource: before, actions: ["update"] },
-    { resource: { ...after, id: before.id }, actions: ["update", "read", "delete"] },
+    { resource: after, actions: ["update", "read", "delete"] },
   ]);
   allowedOrThrow(response, "update");
   const decision = response.results[1]!;

@@ -94,7 +94,7 @@ export const companiesRouter = {
       const { Company, Organization } = ctx.db.models;
       requireMembership(ctx.session, input.organizationId, "Organization");
       if (!(await Organization.findByPk(input.organizationId, { attributes: ["id"] }))) throw notFound("Organization");
-      const draft = Company.build(input);
+      const draft = Company.build({ ...input, id: 0 }); // checked as "new"
       await authorize(ctx, { ...companyResource(draft), id: "new" }, ["create"]);
       const company = await ctx.db.sequelize.transaction((transaction) => Company.create(input, { transaction }));
       return companyView(company);
