@@ -1,5 +1,5 @@
-import { cpus, totalmem, type, release, arch } from "node:os";
 import { createRequire } from "node:module";
+import { arch, cpus, release, totalmem, type } from "node:os";
 
 export interface Machine {
   cpuModel: string;

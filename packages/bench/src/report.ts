@@ -47,12 +47,23 @@ export class Section {
 
   markdown(): string {
     const header = [...this.labelColumns, ...this.valueColumns];
-    const lines = [`## ${this.title}`, "", this.intro, "", `| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`];
+    const lines = [
+      `## ${this.title}`,
+      "",
+      this.intro,
+      "",
+      `| ${header.join(" | ")} |`,
+      `|${header.map(() => "---").join("|")}|`,
+    ];
     for (const { label, row } of this.rows.values()) {
       const cells =
         row.kind === "done"
           ? row.cells
-          : [row.kind === "pending" ? "**MISSING**" : `**ERROR** ${row.message.replaceAll("|", "/").replaceAll("\n", " ")}`];
+          : [
+              row.kind === "pending"
+                ? "**MISSING**"
+                : `**ERROR** ${row.message.replaceAll("|", "/").replaceAll("\n", " ")}`,
+            ];
       while (cells.length < this.valueColumns.length) cells.push("");
       lines.push(`| ${[...label, ...cells].join(" | ")} |`);
     }

@@ -32,7 +32,9 @@ export async function buildDatabase(dir: string, contacts: number): Promise<Benc
   const raw = await openRawSqlite(path);
   try {
     progress(`seeding ${contacts.toLocaleString("en-US")} contacts into ${path}`);
-    const load = await loadDataset(raw, dataset, (done) => progress(`  ${done.toLocaleString("en-US")} contacts inserted`));
+    const load = await loadDataset(raw, dataset, (done) =>
+      progress(`  ${done.toLocaleString("en-US")} contacts inserted`),
+    );
     progress(`seeded ${load.rows.toLocaleString("en-US")} rows in ${load.seconds.toFixed(1)} s`);
     return { path, url, db: openDatabase(url), load };
   } finally {

@@ -8,14 +8,31 @@ export type Row = SqlValue[];
 export const columns = {
   organizations: ["id", "name", "billingAddress", "createdAt", "updatedAt"],
   users: [
-    "id", "username", "email", "name", "passwordHash", "role", "department", "isBanned", "tokenVersion", "createdAt",
+    "id",
+    "username",
+    "email",
+    "name",
+    "passwordHash",
+    "role",
+    "department",
+    "isBanned",
+    "tokenVersion",
+    "createdAt",
     "updatedAt",
   ],
   memberships: ["id", "userId", "organizationId", "role", "createdAt", "updatedAt"],
   companies: ["id", "name", "website", "organizationId", "createdAt", "updatedAt"],
   tags: ["id", "name"],
   contacts: [
-    "id", "firstName", "lastName", "ownerId", "companyId", "organizationId", "isActive", "marketingOptIn", "createdAt",
+    "id",
+    "firstName",
+    "lastName",
+    "ownerId",
+    "companyId",
+    "organizationId",
+    "isActive",
+    "marketingOptIn",
+    "createdAt",
     "updatedAt",
   ],
   contact_tags: ["contactId", "tagId"],
@@ -54,12 +71,24 @@ export interface BenchUser {
 
 /** The principals the list figures are measured for; they log in with `benchPassword`. */
 export const benchUsers = {
-  sales: { id: "bench-sales", department: "Sales", role: "user", memberships: [
-    { organizationId: 1, role: "owner" }, { organizationId: 2, role: "member" },
-  ] },
-  marketing: { id: "bench-marketing", department: "Marketing", role: "user", memberships: [
-    { organizationId: 1, role: "member" }, { organizationId: 3, role: "member" },
-  ] },
+  sales: {
+    id: "bench-sales",
+    department: "Sales",
+    role: "user",
+    memberships: [
+      { organizationId: 1, role: "owner" },
+      { organizationId: 2, role: "member" },
+    ],
+  },
+  marketing: {
+    id: "bench-marketing",
+    department: "Marketing",
+    role: "user",
+    memberships: [
+      { organizationId: 1, role: "member" },
+      { organizationId: 3, role: "member" },
+    ],
+  },
   admin: { id: "bench-admin", department: "IT", role: "admin", memberships: [{ organizationId: 1, role: "member" }] },
 } as const satisfies Record<string, BenchUser>;
 
@@ -85,9 +114,16 @@ export interface Dataset {
 export function generateDataset(shape: DatasetShape, passwordHash: string): Dataset {
   const random = seededRandom(shape.seed);
   const now = sqliteDate(epoch + threeYears);
-  const organizations = Array.from({ length: shape.organizations }, (_, i): Row => [
-    i + 1, `${pick(random, companyWords)} Group ${i + 1}`, `${integer(random, 1, 999)} Main St`, now, now,
-  ]);
+  const organizations = Array.from(
+    { length: shape.organizations },
+    (_, i): Row => [
+      i + 1,
+      `${pick(random, companyWords)} Group ${i + 1}`,
+      `${integer(random, 1, 999)} Main St`,
+      now,
+      now,
+    ],
+  );
 
   const users: Row[] = [];
   const memberships: Row[] = [];
@@ -97,7 +133,19 @@ export function generateDataset(shape: DatasetShape, passwordHash: string): Data
     membersByOrg.set(organizationId, [...(membersByOrg.get(organizationId) ?? []), userId]);
   };
   const addUser = (user: BenchUser) => {
-    users.push([user.id, user.id, `${user.id}@bench.example`, user.id, passwordHash, user.role, user.department, 0, 0, now, now]);
+    users.push([
+      user.id,
+      user.id,
+      `${user.id}@bench.example`,
+      user.id,
+      passwordHash,
+      user.role,
+      user.department,
+      0,
+      0,
+      now,
+      now,
+    ]);
     for (const membership of user.memberships) addMember(user.id, membership.organizationId, membership.role);
   };
   for (const user of Object.values(benchUsers)) addUser(user);
@@ -110,9 +158,13 @@ export function generateDataset(shape: DatasetShape, passwordHash: string): Data
       id: `user-${String(i).padStart(6, "0")}`,
       department: pick(random, ["Sales", "Sales", "Sales", "Marketing", "Marketing", "IT"] as const),
       role: random() < 0.02 ? "admin" : "user",
-      memberships: second === first || random() < 0.5 ? [{ organizationId: first, role }] : [
-        { organizationId: first, role }, { organizationId: second, role: "member" },
-      ],
+      memberships:
+        second === first || random() < 0.5
+          ? [{ organizationId: first, role }]
+          : [
+              { organizationId: first, role },
+              { organizationId: second, role: "member" },
+            ],
     });
   }
 

@@ -14,7 +14,11 @@ export interface LoadStats {
  * Bulk-loads a dataset with multi-row INSERTs inside one transaction; WAL and synchronous=OFF
  * for the load only (a crash mid-load just means building the temp file again).
  */
-export async function loadDataset(db: RawSqlite, dataset: Dataset, onProgress: (contacts: number) => void): Promise<LoadStats> {
+export async function loadDataset(
+  db: RawSqlite,
+  dataset: Dataset,
+  onProgress: (contacts: number) => void,
+): Promise<LoadStats> {
   const started = performance.now();
   await db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; BEGIN");
   let rows = 0;

@@ -33,8 +33,7 @@ function wrap(db: sqlite3.Database): RawSqlite {
           error
             ? reject(error)
             : resolve({
-                run: (params) =>
-                  new Promise((res, rej) => statement.run(params as unknown[], done(res, rej))),
+                run: (params) => new Promise((res, rej) => statement.run(params as unknown[], done(res, rej))),
                 finalize: () => new Promise((res) => statement.finalize(() => res())),
               }),
         );
@@ -45,4 +44,14 @@ function wrap(db: sqlite3.Database): RawSqlite {
       ),
     close: () => new Promise((resolve, reject) => db.close(done(resolve, reject))),
   };
+}
+
+export async function sqliteVersion(): Promise<string> {
+  const db = await openRawSqlite(":memory:");
+  try {
+    const [row] = await db.all<{ version: string }>("SELECT sqlite_version() AS version");
+    return row?.version ?? "unknown";
+  } finally {
+    await db.close();
+  }
 }

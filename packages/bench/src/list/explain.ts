@@ -9,7 +9,10 @@ interface PlanRow {
 
 /** SQLite's EXPLAIN QUERY PLAN as an indented tree. */
 export async function explain(db: Database, sql: string, replacements: Record<string, unknown> = {}): Promise<string> {
-  const rows = await db.sequelize.query<PlanRow>(`EXPLAIN QUERY PLAN ${sql}`, { replacements, type: QueryTypes.SELECT });
+  const rows = await db.sequelize.query<PlanRow>(`EXPLAIN QUERY PLAN ${sql}`, {
+    replacements,
+    type: QueryTypes.SELECT,
+  });
   const depth = new Map<number, number>([[0, -1]]);
   return rows
     .map((row) => {

@@ -4,7 +4,15 @@ import type { Principal } from "@cerbos/core";
 export const orderSql = `lower("Contact"."lastName") ASC, "Contact"."id" ASC`;
 
 const contactColumns = [
-  "id", "firstName", "lastName", "ownerId", "companyId", "organizationId", "isActive", "marketingOptIn", "createdAt",
+  "id",
+  "firstName",
+  "lastName",
+  "ownerId",
+  "companyId",
+  "organizationId",
+  "isActive",
+  "marketingOptIn",
+  "createdAt",
   "updatedAt",
 ];
 export const selectColumnsSql = contactColumns.map((column) => `"Contact"."${column}"`).join(", ");

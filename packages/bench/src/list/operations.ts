@@ -1,6 +1,6 @@
 import type { PlanResourcesResponse, Principal } from "@cerbos/core";
-import type { Pdp } from "@repo/api/authz/pdp.ts";
 import { contactMapper } from "@repo/api/authz/mappers.ts";
+import type { Pdp } from "@repo/api/authz/pdp.ts";
 import type { Database } from "@repo/api/db/database.ts";
 import { PlanKind, queryPlanToSequelize } from "@repo/authz";
 import { Op, QueryTypes, type WhereOptions } from "sequelize";
@@ -18,7 +18,8 @@ export type Filter = { kind: "denied" } | { kind: "where"; where: WhereOptions |
 
 export async function planContactRead(pdp: Pdp, principal: Principal): Promise<PlanResourcesResponse> {
   const plan = await pdp.planResources({ principal, resource: { kind: "contact" }, action: "read" });
-  if (plan.validationErrors.length > 0) throw new Error(`plan validation errors: ${JSON.stringify(plan.validationErrors)}`);
+  if (plan.validationErrors.length > 0)
+    throw new Error(`plan validation errors: ${JSON.stringify(plan.validationErrors)}`);
   return plan;
 }
 

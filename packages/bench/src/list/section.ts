@@ -4,7 +4,7 @@ import type { Database } from "@repo/api/db/database.ts";
 import { type BenchUserName, benchUserNames } from "../data/generate.ts";
 import { progress } from "../progress.ts";
 import { figure, type Section } from "../report.ts";
-import { type MeasureOptions, measureParts, ratioOf, type Summary, sumOf, summarize } from "../stats.ts";
+import { type MeasureOptions, measureParts, ratioOf, type Summary, summarize, sumOf } from "../stats.ts";
 import { handWrittenWhere } from "./hand-sql.ts";
 import {
   describeOutcome,

@@ -23,8 +23,14 @@ export function loadRecordedPlans(): RecordedPlan[] {
     .filter((file) => projectKinds.some((kind) => file.startsWith(`${kind}.`)) && file.endsWith(".json"))
     .sort()
     .map((file): RecordedPlan => {
-      const recorded = JSON.parse(readFileSync(`${recordedPlansDir}/${file}`, "utf8")) as { response: PlanResourcesResponse };
-      return { name: file.replace(/\.json$/, ""), kind: file.split(".")[0] as ProjectKind, response: recorded.response };
+      const recorded = JSON.parse(readFileSync(`${recordedPlansDir}/${file}`, "utf8")) as {
+        response: PlanResourcesResponse;
+      };
+      return {
+        name: file.replace(/\.json$/, ""),
+        kind: file.split(".")[0] as ProjectKind,
+        response: recorded.response,
+      };
     });
   const conditional = plans.filter((plan) => plan.response.kind === "KIND_CONDITIONAL");
   const constant = ["KIND_ALWAYS_ALLOWED", "KIND_ALWAYS_DENIED"].flatMap((kind) => {

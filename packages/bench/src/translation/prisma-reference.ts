@@ -1,5 +1,5 @@
-import { queryPlanToPrisma } from "@cerbos/orm-prisma";
 import type { PlanResourcesResponse } from "@cerbos/core";
+import { queryPlanToPrisma } from "@cerbos/orm-prisma";
 import type { ProjectKind } from "./plans.ts";
 
 /** orm-prisma's mapper for the same attributes the API's mappers map (apps/api/src/authz/mappers.ts). */

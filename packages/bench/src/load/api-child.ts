@@ -1,0 +1,63 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+export interface ApiProcess {
+  url: string;
+  pid: number;
+  /** Resident set size of the API process now, in MiB (Linux /proc). */
+  rssMiB(): number;
+  stop(): Promise<void>;
+}
+
+const script = fileURLToPath(new URL("./api-process.ts", import.meta.url));
+
+/** Starts apps/api's `startApi` in a child node process (via tsx) on a free port. */
+export async function startApiProcess(databaseUrl: string, cerbosUrl: string): Promise<ApiProcess> {
+  const child = fork(script, [], {
+    execArgv: ["--import", "tsx"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      BENCH_DATABASE_URL: databaseUrl,
+      BENCH_CERBOS_URL: cerbosUrl,
+      BENCH_AUTH_SECRET: randomBytes(32).toString("base64url"),
+    },
+    // The API's request log (pino, one line per call, as in production) goes to /dev/null.
+    stdio: ["ignore", "ignore", "inherit", "ipc"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the API did not start within 30 s")), 30_000);
+    child.once("message", (message: { url?: string }) => {
+      clearTimeout(timer);
+      if (message.url) resolve(message.url);
+      else reject(new Error("the API sent no URL"));
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API process exited with code ${code}`));
+    });
+  });
+  const pid = child.pid;
+  if (pid === undefined) throw new Error("the API process has no pid");
+  return { url, pid, rssMiB: () => rssOf(pid), stop: () => stopChild(child) };
+}
+
+function rssOf(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kib = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
+  return kib ? Number(kib) / 1024 : Number.NaN;
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill("SIGKILL"), 15_000);
+    child.once("exit", () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill("SIGTERM");
+  });
+}

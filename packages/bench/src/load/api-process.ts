@@ -1,0 +1,30 @@
+/**
+ * The API in its own process (so the load client does not share its event loop), started by
+ * `startApiProcess`. Reads its settings from the environment, reports its URL over IPC and
+ * stops on SIGTERM or when the parent disconnects.
+ */
+import { startApi } from "@repo/api";
+
+const api = await startApi({
+  databaseUrl: required("BENCH_DATABASE_URL"),
+  cerbosUrl: required("BENCH_CERBOS_URL"),
+  authSecret: required("BENCH_AUTH_SECRET"),
+  logLevel: process.env.BENCH_LOG_LEVEL ?? "info",
+  pdpTimeoutMs: 10_000,
+});
+process.send?.({ url: api.url });
+
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  api.stop().finally(() => process.exit(0));
+};
+process.on("SIGTERM", stop);
+process.on("disconnect", stop);
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set`);
+  return value;
+}

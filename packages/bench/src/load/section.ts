@@ -1,0 +1,101 @@
+import { type BenchUserName, benchPassword, benchUserNames, benchUsers } from "../data/generate.ts";
+import { progress } from "../progress.ts";
+import { figure, round, type Section } from "../report.ts";
+import { summarize } from "../stats.ts";
+import type { ApiProcess } from "./api-child.ts";
+import { loadWindow, type Target, trpcMutation, trpcQuery, trpcQueryPath } from "./client.ts";
+
+export const loadColumns = ["requests/s", "p50 ms", "p99 ms", "errors / requests", "peak API RSS MiB"];
+export const procedures = ["contacts.list", "contacts.get"] as const;
+export type Procedure = (typeof procedures)[number];
+
+export interface LoadOptions {
+  connections: readonly number[];
+  warmupSeconds: number;
+  windows: number;
+  windowSeconds: number;
+}
+
+interface Session {
+  user: BenchUserName;
+  token: string;
+  /** Contacts the user may read (from their first page), for contacts.get. */
+  readableIds: number[];
+}
+
+const listInput = { limit: 50, sortBy: "lastName", sortDir: "asc" } as const;
+
+/** Signs every bench user in through the API and reads one page each. */
+export async function openSessions(api: ApiProcess): Promise<Session[]> {
+  return Promise.all(
+    benchUserNames.map(async (user) => {
+      const { token } = await trpcMutation<{ token: string }>(api.url, "auth.login", {
+        username: benchUsers[user].id,
+        password: benchPassword,
+      });
+      const page = await trpcQuery<{ items: { id: number }[] }>(api.url, "contacts.list", listInput, token);
+      if (page.items.length === 0) throw new Error(`${user} sees no contacts through the API`);
+      return { user, token, readableIds: page.items.map((item) => item.id) };
+    }),
+  );
+}
+
+function targets(procedure: Procedure, sessions: Session[]): (connection: number, n: number) => Target {
+  const listPath = trpcQueryPath("contacts.list", listInput);
+  return (connection, n) => {
+    const session = sessions[connection % sessions.length]!;
+    if (procedure === "contacts.list") return { path: listPath, token: session.token };
+    const id = session.readableIds[n % session.readableIds.length]!;
+    return { path: trpcQueryPath("contacts.get", { id }), token: session.token };
+  };
+}
+
+/**
+ * Each cell: a warm-up window, then `windows` timed windows; each figure is the median over the
+ * windows [min–max]. Connections take the bench users in turn (sales, marketing, admin, ...).
+ * Returns the p50 at one connection per procedure (for the PDP share).
+ */
+export async function runLoadSection(
+  section: Section,
+  api: ApiProcess,
+  sessions: Session[],
+  options: LoadOptions,
+): Promise<Partial<Record<Procedure, number>>> {
+  const singleConnectionP50: Partial<Record<Procedure, number>> = {};
+  for (const procedure of procedures) {
+    for (const connections of options.connections) {
+      const label = [procedure, String(connections)];
+      progress(`load: ${procedure} at ${connections} connection(s)`);
+      try {
+        const pick = targets(procedure, sessions);
+        await loadWindow(api.url, connections, options.warmupSeconds, pick);
+        const windows = [];
+        let peakRss = api.rssMiB();
+        for (let i = 0; i < options.windows; i++) {
+          const sampler = setInterval(() => {
+            peakRss = Math.max(peakRss, api.rssMiB());
+          }, 100);
+          windows.push(
+            await loadWindow(api.url, connections, options.windowSeconds, pick).finally(() => clearInterval(sampler)),
+          );
+        }
+        const requests = windows.reduce((total, window) => total + window.requests, 0);
+        const errors = windows.reduce((total, window) => total + window.errors, 0);
+        const firstError = windows.find((window) => window.firstError)?.firstError;
+        if (errors > 0) throw new Error(`${errors} of ${requests} requests failed; first: ${firstError}`);
+        const p50 = summarize(windows.map((window) => window.p50));
+        if (connections === 1) singleConnectionP50[procedure] = p50.median;
+        section.set(label, [
+          figure(summarize(windows.map((window) => window.requestsPerSecond))),
+          figure(p50),
+          figure(summarize(windows.map((window) => window.p99))),
+          `${errors} / ${requests.toLocaleString("en-US")}`,
+          round(peakRss),
+        ]);
+      } catch (error) {
+        section.fail(label, error);
+      }
+    }
+  }
+  return singleConnectionP50;
+}

@@ -1,0 +1,118 @@
+import { statSync } from "node:fs";
+import { join } from "node:path";
+import type { Principal } from "@cerbos/core";
+import { createPdp, type Pdp } from "@repo/api/authz/pdp.ts";
+import type { BenchConfig } from "./config.ts";
+import { type BenchDatabase, buildDatabase } from "./data/build.ts";
+import { type BenchUserName, benchUserNames } from "./data/generate.ts";
+import { explainUserQueries } from "./list/explain-section.ts";
+import { runNaiveSection } from "./list/naive-section.ts";
+import { loadPrincipals } from "./list/principals.ts";
+import { measureProposedIndexes } from "./list/proposed-indexes.ts";
+import { runListSection } from "./list/section.ts";
+import { startApiProcess } from "./load/api-child.ts";
+import { runPdpShare } from "./load/pdp-share.ts";
+import { openSessions, runLoadSection } from "./load/section.ts";
+import { progress } from "./progress.ts";
+import { figure, round } from "./report.ts";
+import type { Sections } from "./sections.ts";
+import { summarize } from "./stats.ts";
+import { runTranslationSection } from "./translation/section.ts";
+
+const size = (contacts: number) => contacts.toLocaleString("en-US");
+
+/** Every step for every size; a failing step marks its rows as errors and the run goes on. */
+export async function runAll(config: BenchConfig, sections: Sections, dir: string, pdpUrl: string): Promise<void> {
+  const pdp = createPdp(pdpUrl, 10_000);
+  const growth = new Map<BenchUserName, string[]>(benchUserNames.map((user) => [user, []]));
+  const largest = config.sizes[config.sizes.length - 1]!;
+  let translationDone = false;
+  for (const contacts of config.sizes) {
+    let built: BenchDatabase | undefined;
+    try {
+      built = await buildDatabase(dir, contacts);
+      const { load } = built;
+      sections.data.set(
+        [size(contacts)],
+        [
+          load.rows.toLocaleString("en-US"),
+          round(load.seconds),
+          Math.round(load.rows / load.seconds).toLocaleString("en-US"),
+          round(statSync(built.path).size / 2 ** 20),
+        ],
+      );
+      const principals = await loadPrincipals(built.db);
+      const wholes = await runListSection(sections.list, contacts, built.db, pdp, principals, config.list);
+      for (const user of benchUserNames) {
+        const samples = wholes[user];
+        growth.get(user)!.push(samples ? figure(summarize(samples)) : "error");
+      }
+      if (!translationDone) {
+        runTranslationSection(sections.translation, built.db, config.translation);
+        translationDone = true;
+      }
+      if (contacts === config.naiveSize) {
+        await runNaiveSection(
+          sections.naive,
+          contacts,
+          config.naiveTargetSize,
+          built.db,
+          pdp,
+          principals.sales,
+          config.naive,
+        );
+      }
+      if (contacts === config.loadSize) await runLoad(config, sections, built, pdp, pdpUrl, principals);
+      if (contacts === largest) await runLargestOnly(config, sections, built, pdp, principals);
+    } catch (error) {
+      progress(`size ${size(contacts)} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      sections.data.fail([size(contacts)], error);
+    } finally {
+      await built?.db.sequelize.close();
+    }
+  }
+  for (const [user, cells] of growth) {
+    if (cells.length === config.sizes.length) sections.growth.set([user], cells);
+  }
+}
+
+async function runLoad(
+  config: BenchConfig,
+  sections: Sections,
+  built: BenchDatabase,
+  pdp: Pdp,
+  pdpUrl: string,
+  principals: Record<BenchUserName, Principal>,
+): Promise<void> {
+  progress(`starting the API on ${built.path}`);
+  const api = await startApiProcess(built.url, pdpUrl);
+  try {
+    const sessions = await openSessions(api);
+    const singleConnectionP50 = await runLoadSection(sections.load, api, sessions, config.load);
+    progress("PDP calls alone, for the share of latency");
+    await runPdpShare(sections.pdpShare, built.db, pdp, principals.sales, singleConnectionP50, config.pdp);
+  } finally {
+    await api.stop();
+  }
+}
+
+async function runLargestOnly(
+  config: BenchConfig,
+  sections: Sections,
+  built: BenchDatabase,
+  pdp: Pdp,
+  principals: Record<BenchUserName, Principal>,
+): Promise<void> {
+  progress("EXPLAIN QUERY PLAN of the authorized queries");
+  sections.explain.note(await explainUserQueries(sections.explain, built.db, pdp, principals));
+  const contacts = built.load.contacts;
+  try {
+    sections.proposedIndexes.note(
+      await measureProposedIndexes(sections.proposedIndexes, contacts, built.db, pdp, principals, config.list),
+    );
+  } catch (error) {
+    for (const user of benchUserNames) sections.proposedIndexes.fail([size(contacts), user], error);
+  }
+}
+
+export const auditLogFile = (dir: string) => join(dir, "pdp-audit.log");

@@ -1,0 +1,99 @@
+import type { BenchConfig } from "./config.ts";
+import { benchUserNames } from "./data/generate.ts";
+import { listColumns } from "./list/section.ts";
+import { loadColumns, procedures } from "./load/section.ts";
+import type { Report, Section } from "./report.ts";
+import { translationColumns } from "./translation/section.ts";
+
+export interface Sections {
+  data: Section;
+  list: Section;
+  proposedIndexes: Section;
+  naive: Section;
+  translation: Section;
+  load: Section;
+  pdpShare: Section;
+  growth: Section;
+  explain: Section;
+}
+
+const size = (contacts: number) => contacts.toLocaleString("en-US");
+
+/** Declares every table and every row the run must fill (a row left empty fails the run). */
+export function declareSections(report: Report, config: BenchConfig, planNames: readonly string[]): Sections {
+  const { list: listRuns } = config;
+  const sections: Sections = {
+    data: report.section(
+      "1. Data: generation and bulk load",
+      ["contacts"],
+      ["rows inserted", "seconds", "rows/s", "database MiB"],
+      "Generated (seeded, reproducible) and inserted with multi-row INSERTs in one transaction (WAL, synchronous=OFF for the load) into a fresh SQLite file migrated by apps/api's own migration, indexes included. Rows = contacts + contact_tags + users, memberships, organizations, companies, tags. One load per size (not repeated).",
+    ),
+    list: report.section(
+      "2. Authorized list: one page (50, by lastName) + exact total",
+      ["contacts", "user"],
+      listColumns,
+      `Median [min–max] of ${listRuns.runs} runs after ${listRuns.warmup} warm-up runs, all parts timed in the same runs. (a) PlanResources on the real PDP over HTTP; (b) queryPlanToSequelize; (c) Contact.findAll (order lower(lastName), id; limit 50) + Contact.count with the translated where, against SQL written by hand from the policy and run with sequelize.query on the same connection (same page and total checked every run; the ratio is taken run by run); (d) = a + b + c.`,
+    ),
+    proposedIndexes: report.section(
+      "2b. Bench-only indexes proposed for the migration (NOT in apps/api)",
+      ["contacts", "user"],
+      ["(c) Sequelize ms, migration indexes", "(c) Sequelize ms, + proposed indexes", "speed-up"],
+      "Measured at the largest size: the same (c) without and then with the indexes listed below, created by the bench on its temp file only and dropped afterwards.",
+    ),
+    naive: report.section(
+      "2c. Adapter vs the naive way (load every row, CheckResources in batches of 50)",
+      ["contacts", "user", "what"],
+      ["naive ms", "(d) whole list ms", "naive / adapter"],
+      `The naive list loads every contact with its tags, asks CheckResources about all of them in batches of 50 (the PDP's limit; 4 batches in flight), then sorts, counts and cuts the page in memory. Both return the same page and total (checked). Median [min–max] of ${config.naive.runs} paired runs after ${config.naive.warmup} warm-up. The naive cost hardly depends on the user (it checks every row), so it is measured for the sales user.`,
+    ),
+    growth: report.section(
+      "5. Growth: the whole list call (d) by size",
+      ["user"],
+      config.sizes.map((contacts) => `${size(contacts)} contacts, ms`),
+      "Flat means the page comes from an index; linear means a scan or a sort of every visible row. The exact total is always linear in the visible rows.",
+    ),
+    translation: report.section(
+      "3. Translation alone: µs per plan",
+      ["recorded plan"],
+      translationColumns,
+      `Plans recorded from the real PDP for the shipped policies (packages/authz/test/recorded-plans), translated in this process by @repo/authz (queryPlanToSequelize, SQL text included) and by @cerbos/orm-prisma 2.0.1's queryPlanToPrisma (a filter object; no SQL) with the equivalent mapper. Mean µs per call within a run of ${config.translation.callsPerRun} calls; median [min–max] over ${config.translation.runs} runs after ${config.translation.warmupRuns} warm-up run(s).`,
+    ),
+    load: report.section(
+      `4. API under load (startApi in its own process, ${size(config.loadSize)} contacts)`,
+      ["procedure", "connections"],
+      loadColumns,
+      `Closed-loop keep-alive HTTP client in the bench process; connections take the three bench users in turn (signed in through auth.login first). contacts.list: one page of 50 by lastName with its total and allowed actions; contacts.get: one readable contact. ${config.load.windows} windows of ${config.load.windowSeconds} s after a ${config.load.warmupSeconds} s warm-up: median [min–max] over windows. RSS: the API process, sampled every 100 ms. The API logs one line per request at info, to /dev/null.`,
+    ),
+    pdpShare: report.section(
+      "4b. Share of the API latency that is the PDP",
+      ["procedure", "PDP calls the procedure makes"],
+      ["PDP ms (direct calls)", "share of the API p50 at 1 connection"],
+      `The same PDP requests sent directly from the bench process (sales user, one page of resources), median [min–max] of ${config.pdp.runs} calls after ${config.pdp.warmup} warm-up calls, against the API's p50 at one connection.`,
+    ),
+    explain: report.section(
+      "EXPLAIN QUERY PLAN of each authorized query (largest size)",
+      ["user", "statement"],
+      ["index use"],
+      "What SQLite does with the SQL Sequelize sends for the translated where (full plans below).",
+    ),
+  };
+  for (const contacts of config.sizes) {
+    sections.data.expect([size(contacts)]);
+    for (const user of benchUserNames) sections.list.expect([size(contacts), user]);
+  }
+  const largest = config.sizes[config.sizes.length - 1]!;
+  for (const user of benchUserNames) {
+    sections.growth.expect([user]);
+    sections.proposedIndexes.expect([size(largest), user]);
+    for (const statement of ["page", "count"]) sections.explain.expect([user, statement]);
+  }
+  sections.naive.expect([size(config.naiveSize), "sales", "measured"]);
+  for (const name of planNames) sections.translation.expect([name]);
+  for (const procedure of procedures) {
+    for (const connections of config.load.connections) sections.load.expect([procedure, String(connections)]);
+  }
+  sections.pdpShare.expect(["contacts.list", "PlanResources + CheckResources(50 × 3 actions)"]);
+  sections.pdpShare.expect(["contacts.get", "CheckResources(1 × 3 actions)"]);
+  return sections;
+}
