@@ -72,6 +72,9 @@ node -e '
   fs.writeFileSync(process.argv[2], JSON.stringify({ passed: r.numPassedTests, failed }));
 ' "$RESULTS/vitest-report.json" "$RESULTS/vitest.json"
 
+log "Benchmark smoke test (pnpm bench --quick: every row present, no run errored; figures are not asserted)"
+if $PNPM bench --quick; then record bench-smoke 1 0; else record bench-smoke 0 1; step_failures=$((step_failures + 1)); fi
+
 if [ -d apps/web/test-results/screenshots ]; then
   log "End-to-end screenshots: $(pwd)/apps/web/test-results/screenshots"
 fi
