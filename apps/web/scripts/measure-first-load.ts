@@ -51,7 +51,9 @@ try {
     timings.push(performance.now() - started);
     await context.close();
   }
-  console.log(`navigation → contacts table visible (john, seeded data, cold cache): runs ${timings.map((t) => t.toFixed(0)).join(", ")} ms; median ${median(timings).toFixed(0)} ms`);
+  console.log(
+    `navigation → contacts table visible (john, seeded data, cold cache): runs ${timings.map((t) => t.toFixed(0)).join(", ")} ms; median ${median(timings).toFixed(0)} ms`,
+  );
 } finally {
   await browser.close();
   await stack.stop();

@@ -4,12 +4,7 @@ import { join } from "node:path";
 import { startApi } from "@repo/api";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cerbosCallIdOf, createClient, errorCode, isForbidden, isUnauthorized, zodIssuesOf } from "../src/index.ts";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    cerbosUrl: string;
-  }
-}
+import type {} from "./provided-context.ts";
 
 let api: { url: string; stop: () => Promise<void> };
 let dir: string;

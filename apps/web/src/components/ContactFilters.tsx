@@ -33,7 +33,9 @@ export function ContactFilters({ organizationId, state, onChange }: Props) {
         Company
         <select
           value={state.companyId ?? ""}
-          onChange={(e) => onChange(withFilter(state, { companyId: e.target.value ? Number(e.target.value) : undefined }))}
+          onChange={(e) =>
+            onChange(withFilter(state, { companyId: e.target.value ? Number(e.target.value) : undefined }))
+          }
         >
           <option value="">All companies</option>
           {companies.map((company) => (

@@ -9,6 +9,7 @@ import { Pagination } from "../components/Pagination.tsx";
 import { type ContactListState, initialListState, toListInput } from "../lib/contact-list-state.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { useDebounced } from "../lib/use-debounced.ts";
+import { useCurrentOrganization } from "../lib/use-organization.ts";
 
 function ContactsList({ organizationId }: { organizationId: number }) {
   const trpc = useTRPC();
@@ -21,10 +22,6 @@ function ContactsList({ organizationId }: { organizationId: number }) {
 
   return (
     <>
-      <div className="toolbar">
-        <h1>Contacts</h1>
-        <NewContactLink organizationId={organizationId} />
-      </div>
       <ContactFilters organizationId={organizationId} state={state} onChange={setState} />
       {list.error && <ErrorMessage error={list.error} />}
       {list.isPending && (
@@ -47,9 +44,16 @@ function ContactsList({ organizationId }: { organizationId: number }) {
 }
 
 export function ContactsPage() {
+  const { current } = useCurrentOrganization();
   return (
     <main className="page">
-      <OrganizationGate>{(organization) => <ContactsList key={organization.id} organizationId={organization.id} />}</OrganizationGate>
+      <div className="toolbar">
+        <h1>Contacts</h1>
+        {current && <NewContactLink organizationId={current.id} />}
+      </div>
+      <OrganizationGate>
+        {(organization) => <ContactsList key={organization.id} organizationId={organization.id} />}
+      </OrganizationGate>
     </main>
   );
 }

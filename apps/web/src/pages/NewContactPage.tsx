@@ -32,7 +32,9 @@ export function NewContactPage() {
   return (
     <main className="page narrow">
       <h1>New contact</h1>
-      <OrganizationGate>{(organization) => <NewContact key={organization.id} organizationId={organization.id} />}</OrganizationGate>
+      <OrganizationGate>
+        {(organization) => <NewContact key={organization.id} organizationId={organization.id} />}
+      </OrganizationGate>
     </main>
   );
 }

@@ -12,7 +12,9 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
 /** Waits for the contacts table (or its empty state) and returns the contact ids it shows, in order. */
 export async function visibleContactIds(page: Page): Promise<number[]> {
   await page.locator("table.contacts, .empty").first().waitFor();
-  const ids = await page.locator("tr[data-contact-id]").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-contact-id")));
+  const ids = await page
+    .locator("tr[data-contact-id]")
+    .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-contact-id")));
   return ids.map(Number);
 }
 

@@ -20,6 +20,7 @@ afterAll(async () => {
 beforeEach(async () => {
   stack = await startStack(inject("cerbosUrl"));
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(15_000);
   page = await context.newPage();
 });
 afterEach(async () => {
@@ -56,7 +57,7 @@ describe("contacts page in Chromium", () => {
     await page.getByRole("heading", { name: "Contacts" }).waitFor();
     const newRow = page.locator("tr[data-contact-id]", { hasText: "Hopper" });
     await newRow.waitFor();
-    expect(await newRow.innerText()).toContain("Coca Cola");
+    expect(await newRow.textContent()).toContain("Coca Cola");
     expect(await totalText(page)).toBe("5 contacts");
     await saveScreenshot(page, "john-created-contact");
   });
@@ -74,7 +75,11 @@ describe("contacts page in Chromium", () => {
   it("contact 3 shows no delete (or edit) action to john, and editing it anyway is refused with the reason", async () => {
     await signIn(page, stack.url, "john");
     await row(3).waitFor();
-    expect(await row(3).getByRole("button", { name: /Delete/ }).count()).toBe(0);
+    expect(
+      await row(3)
+        .getByRole("button", { name: /Delete/ })
+        .count(),
+    ).toBe(0);
     expect(await row(3).getByRole("link", { name: /Edit/ }).count()).toBe(0);
     expect(await row(1).getByRole("button", { name: "Delete Nick Smyth" }).count()).toBe(1);
 
@@ -84,8 +89,8 @@ describe("contacts page in Chromium", () => {
     await page.getByRole("button", { name: "Save changes" }).click();
     const alert = page.getByRole("alert");
     await alert.waitFor();
-    expect(await alert.innerText()).toContain("Not allowed");
-    expect(await alert.innerText()).toMatch(/Cerbos call id/);
+    expect(await alert.textContent()).toContain("Not allowed");
+    expect(await alert.textContent()).toMatch(/Cerbos call id/);
     await saveScreenshot(page, "john-edit-contact-3-denied");
   });
 

@@ -18,6 +18,7 @@ afterAll(async () => {
 beforeEach(async () => {
   stack = await startStack(inject("cerbosUrl"));
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  context.setDefaultTimeout(15_000);
   page = await context.newPage();
 });
 afterEach(async () => {
@@ -54,7 +55,7 @@ describe("organization page in Chromium", () => {
     await signIn(page, stack.url, "ivan");
     await openOrganizationPage();
     await page.getByRole("heading", { name: "Billing details" }).waitFor();
-    expect(await page.getByTestId("billing-address").innerText()).toBe("500 Oak Ave, Shelbyville");
+    expect(await page.getByTestId("billing-address").textContent()).toBe("500 Oak Ave, Shelbyville");
     await saveScreenshot(page, "ivan-sees-billing");
   });
 
