@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { createTokenService } from "./token.ts";
+
+const secret = "unit-test-secret-unit-test-secret-0000";
+
+describe("tokens", () => {
+  it("round-trips the user id and token version", async () => {
+    const tokens = createTokenService(secret);
+    const { token, expiresAt } = await tokens.issue({ userId: "john", tokenVersion: 3 });
+    expect(expiresAt.getTime()).toBeGreaterThan(Date.now());
+    expect(await tokens.verify(token)).toEqual({ userId: "john", tokenVersion: 3 });
+  });
+
+  it("rejects expired tokens, other keys and tampering", async () => {
+    const expired = await createTokenService(secret, -10).issue({ userId: "john", tokenVersion: 0 });
+    expect(await createTokenService(secret).verify(expired.token)).toBeUndefined();
+    const other = await createTokenService("another-secret-another-secret-11111").issue({
+      userId: "john",
+      tokenVersion: 0,
+    });
+    expect(await createTokenService(secret).verify(other.token)).toBeUndefined();
+    const { token } = await createTokenService(secret).issue({ userId: "john", tokenVersion: 0 });
+    const [header, , signature] = token.split(".");
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ sub: "alice", tv: 0, exp: 9999999999, iss: "repo-api" }),
+    ).toString("base64url");
+    expect(await createTokenService(secret).verify(`${header}.${forgedPayload}.${signature}`)).toBeUndefined();
+  });
+});

@@ -1,0 +1,75 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+const tempDir = () => mkdtempSync(join(tmpdir(), "api-config-"));
+
+describe("loadConfig", () => {
+  it("defaults to port 3000, a SQLite file in the data folder and a generated, persisted dev secret", () => {
+    const dir = tempDir();
+    const config = loadConfig({}, dir);
+    expect(config).toMatchObject({
+      nodeEnv: "development",
+      port: 3000,
+      databaseUrl: `sqlite:${join(dir, "app.db")}`,
+      cerbosUrl: undefined,
+      pdpTimeoutMs: 2000,
+      seed: true,
+      generatedSecretPath: join(dir, "auth-secret"),
+    });
+    expect(readFileSync(join(dir, "auth-secret"), "utf8").trim()).toBe(config.authSecret);
+    expect(loadConfig({}, dir).authSecret).toBe(config.authSecret); // reused on the next start
+  });
+
+  it("refuses to start in production without AUTH_SECRET", () => {
+    expect(() => loadConfig({ NODE_ENV: "production" }, tempDir())).toThrowErrorMatchingInlineSnapshot(
+      `[ConfigError: AUTH_SECRET is required when NODE_ENV=production (at least 32 random characters).]`,
+    );
+  });
+
+  it("lists every invalid variable in one clear message", () => {
+    const error = (() => {
+      try {
+        loadConfig(
+          { PORT: "eighty", DATABASE_URL: "mysql://x", CERBOS_URL: "ftp://pdp", AUTH_SECRET: "short" },
+          tempDir(),
+        );
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatchInlineSnapshot(`
+      "Invalid configuration:
+        PORT: Invalid input: expected number, received NaN
+        DATABASE_URL: must start with sqlite: or postgres://
+        CERBOS_URL: must be an http(s) URL of a Cerbos PDP
+        AUTH_SECRET: must be at least 32 characters"
+    `);
+  });
+
+  it("takes explicit settings", () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: "production",
+        PORT: "8080",
+        DATABASE_URL: "postgres://app@db/app",
+        CERBOS_URL: "http://pdp:3592",
+        AUTH_SECRET: "x".repeat(40),
+        PDP_TIMEOUT_MS: "500",
+      },
+      tempDir(),
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: "postgres://app@db/app",
+      cerbosUrl: "http://pdp:3592",
+      pdpTimeoutMs: 500,
+      seed: false,
+      generatedSecretPath: undefined,
+    });
+  });
+});
