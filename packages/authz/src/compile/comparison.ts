@@ -1,5 +1,5 @@
 import type { PlanNode } from "../plan.ts";
-import { and, FALSE } from "../sql.ts";
+import { and, FALSE, TRUE } from "../sql.ts";
 import { asCond, asScalar, compileOperand, operandsOf, refuse } from "./operands.ts";
 import type { Cond, Context, Operand, Scalar } from "./types.ts";
 
@@ -11,16 +11,23 @@ function describe(scalar: Scalar): string {
   return scalar.path === "-" ? `a ${scalar.type} constant` : `${scalar.path} (${scalar.type})`;
 }
 
-/** Types both sides may have for an exact comparison; anything else is refused, never guessed. */
-function checkTypes(node: PlanNode, a: Scalar, b: Scalar, ordering: boolean): void {
+/** Refuses what has no exact CEL counterpart: unknown column types, and raw date columns against text. */
+function checkKnown(node: PlanNode, a: Scalar, b: Scalar): void {
   for (const side of [a, b]) {
     if (side.type === "other") refuse(node, `${describe(side)} has a column type with no exact CEL counterpart`);
-    if (side.type === "date" && !(ordering === false && (a.type === "null" || b.type === "null"))) {
-      refuse(node, `${describe(side)} is a date column: compare it through timestamp()`);
-    }
   }
-  if (a.type === "null" || b.type === "null" || a.type === b.type) return;
-  refuse(node, `compares ${describe(a)} with ${describe(b)}: CEL and SQL disagree across types`);
+  const date = a.type === "date" ? b : b.type === "date" ? a : undefined;
+  if (date !== undefined && (date.type === "string" || date.type === "date")) {
+    refuse(node, `${describe(a.type === "date" ? a : b)} is a date column: compare it through timestamp()`);
+  }
+}
+
+/** CEL's type of the value: a date column reaches Cerbos as RFC 3339 text. */
+const celType = (scalar: Scalar) => (scalar.type === "date" ? "string" : scalar.type);
+
+/** Values of different CEL types are never equal (heterogeneous equality), whatever SQL would coerce. */
+export function differentTypes(a: Scalar, b: Scalar): boolean {
+  return a.type !== "null" && b.type !== "null" && celType(a) !== celType(b);
 }
 
 function isNullConstant(scalar: Scalar): boolean {
@@ -29,9 +36,17 @@ function isNullConstant(scalar: Scalar): boolean {
 
 /** CEL `==`: null equals only null; no error except from the operands themselves. */
 export function equality(context: Context, node: PlanNode, a: Scalar, b: Scalar): Cond {
-  checkTypes(node, a, b, false);
+  checkKnown(node, a, b);
   const { dialect } = context;
   const ok = and(a.ok, b.ok);
+  if (differentTypes(a, b)) {
+    // Equal only when both are null.
+    const bothNull = a.nullable && b.nullable ? `(${a.sql} IS NULL AND ${b.sql} IS NULL)` : FALSE;
+    return {
+      t: and(ok, bothNull),
+      f: and(ok, bothNull === FALSE ? TRUE : `(NOT (${a.sql} IS NULL AND ${b.sql} IS NULL))`),
+    };
+  }
   if (isNullConstant(a) || isNullConstant(b)) {
     const other = isNullConstant(a) ? b : a;
     if (!other.nullable) return { t: FALSE, f: ok };
@@ -51,8 +66,11 @@ function ordering(context: Context, node: CallNode, operator: keyof typeof ORDER
   const [first, second] = operandsOf(node, 2);
   const a = asScalar(context, first!, compileOperand(context, first!));
   const b = asScalar(context, second!, compileOperand(context, second!));
-  if (isNullConstant(a) || isNullConstant(b)) return { kind: "cond", cond: { t: FALSE, f: FALSE } };
-  checkTypes(node, a, b, true);
+  checkKnown(node, a, b);
+  // null, or operands of different types: no ordering overload, a CEL error: neither true nor false.
+  if (a.type === "null" || b.type === "null" || differentTypes(a, b))
+    return { kind: "cond", cond: { t: FALSE, f: FALSE } };
+  if (a.type === "date" || b.type === "date") return refuse(node, "a date column is ordered only through timestamp()");
   const [holds, fails] = ORDERINGS[operator];
   const left = a.type === "string" ? context.dialect.ordered(a.sql) : a.sql;
   const ok = and(a.ok, b.ok);

@@ -1,10 +1,15 @@
 import type { PlanNode } from "../plan.ts";
+import { arithmeticOperators } from "./arithmetic.ts";
+import { collectionOperators } from "./collections.ts";
 import { comparisonOperators } from "./comparison.ts";
+import { conditionalOperators } from "./conditional.ts";
 import { logicOperators } from "./logic.ts";
 import { membershipOperators } from "./membership.ts";
 import { refuse, valueOperand } from "./operands.ts";
 import { REFUSALS } from "./refusals.ts";
 import { resolveVariable } from "./resolve.ts";
+import { stringOperators } from "./strings.ts";
+import { timeOperators } from "./time.ts";
 import type { Context, Operand } from "./types.ts";
 
 type CallNode = Extract<PlanNode, { type: "call" }>;
@@ -15,6 +20,11 @@ const OPERATORS: Readonly<Record<string, OperatorCompiler>> = {
   ...logicOperators,
   ...comparisonOperators,
   ...membershipOperators,
+  ...stringOperators,
+  ...collectionOperators,
+  ...arithmeticOperators,
+  ...timeOperators,
+  ...conditionalOperators,
 };
 
 export function compileNode(node: PlanNode, context: Context): Operand {

@@ -1,6 +1,6 @@
 import type { PlanNode } from "../plan.ts";
 import { and, exists, FALSE, notExists, or } from "../sql.ts";
-import { equality } from "./comparison.ts";
+import { differentTypes, equality } from "./comparison.ts";
 import { asScalar, compileOperand, constantScalar, isScalarValue, operandsOf, refuse } from "./operands.ts";
 import type { Collection, Cond, Context, Operand, Scalar } from "./types.ts";
 
@@ -19,8 +19,9 @@ export function inList(context: Context, node: PlanNode, x: Scalar, items: reado
   });
   // Type checks (and refusals) are exactly those of == on each item.
   for (const item of scalars) equality(context, node, x, item);
-  const values = scalars.filter((s) => s.type !== "null");
-  const hasNull = values.length < scalars.length;
+  // Items of another CEL type never equal x: dropped, so SQL's type coercion cannot match them.
+  const values = scalars.filter((s) => s.type !== "null" && !differentTypes(x, s));
+  const hasNull = scalars.some((s) => s.type === "null");
   const { dialect } = context;
   const left = x.type === "string" ? dialect.exact(x.sql) : x.sql;
   const list = values.map((v) => v.sql).join(", ");
