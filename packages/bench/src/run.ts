@@ -11,8 +11,9 @@ import { loadPrincipals } from "./list/principals.ts";
 import { measureProposedIndexes } from "./list/proposed-indexes.ts";
 import { runListSection } from "./list/section.ts";
 import { startApiProcess } from "./load/api-child.ts";
+import { runBreakdown } from "./load/breakdown.ts";
 import { runPdpShare } from "./load/pdp-share.ts";
-import { openSessions, runLoadSection } from "./load/section.ts";
+import { openSessions, procedures, runLoadSection } from "./load/section.ts";
 import { progress } from "./progress.ts";
 import { figure, round } from "./report.ts";
 import type { Sections } from "./sections.ts";
@@ -93,6 +94,12 @@ async function runLoad(
     await runPdpShare(sections.pdpShare, built.db, pdp, principals.sales, singleConnectionP50, config.pdp);
   } finally {
     await api.stop();
+  }
+  progress("API calls in-process: PDP / database / rest");
+  try {
+    await runBreakdown(sections.breakdown, built.url, pdp, config.pdp);
+  } catch (error) {
+    for (const procedure of procedures) sections.breakdown.fail([procedure, "sales"], error);
   }
 }
 

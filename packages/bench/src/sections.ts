@@ -13,6 +13,7 @@ export interface Sections {
   translation: Section;
   load: Section;
   pdpShare: Section;
+  breakdown: Section;
   growth: Section;
   explain: Section;
 }
@@ -71,6 +72,12 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
       ["PDP ms (direct calls)", "share of the API p50 at 1 connection"],
       `The same PDP requests sent directly from the bench process (sales user, one page of resources), median [min–max] of ${config.pdp.runs} calls after ${config.pdp.warmup} warm-up calls, against the API's p50 at one connection.`,
     ),
+    breakdown: report.section(
+      "4c. Where an API call spends its time (in-process, no HTTP)",
+      ["procedure", "user"],
+      ["whole call ms", "PDP ms (share)", "database ms (share)", "rest ms (share)"],
+      `The API's real tRPC router called in the bench process (context from a bearer token, so authentication's query is included), with the PDP client and sequelize.query wrapped in clocks (overlapping calls counted once). "Rest" is tRPC, zod, JWT, building model instances and serializing. Median [min–max] of ${config.pdp.runs} calls after ${config.pdp.warmup} warm-up calls.`,
+    ),
     explain: report.section(
       "EXPLAIN QUERY PLAN of each authorized query (largest size)",
       ["user", "statement"],
@@ -95,5 +102,6 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
   }
   sections.pdpShare.expect(["contacts.list", "PlanResources + CheckResources(50 × 3 actions)"]);
   sections.pdpShare.expect(["contacts.get", "CheckResources(1 × 3 actions)"]);
+  for (const procedure of procedures) sections.breakdown.expect([procedure, "sales"]);
   return sections;
 }
