@@ -1,0 +1,234 @@
+import { readdirSync } from "node:fs";
+import type { Sequelize } from "sequelize";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PlanKind, queryPlanToSequelize, queryPlanToSql, UnsupportedQueryPlanError } from "../src/index.ts";
+import { hostileMapper } from "./differential/hostile-mapper.ts";
+import type { HostileModels } from "./differential/models.ts";
+import { seededHostile, sqliteMemory } from "./fixtures/hostile-fixture.ts";
+import { recordedPlan } from "./fixtures/plans.ts";
+
+const actions = readdirSync(new URL("./recorded-plans/", import.meta.url))
+  .filter((file) => file.startsWith("hostile."))
+  .map((file) => file.split(".")[1]!)
+  .sort();
+
+let sequelize: Sequelize;
+let models: HostileModels;
+beforeAll(async () => {
+  sequelize = sqliteMemory();
+  models = await seededHostile(sequelize);
+});
+afterAll(() => sequelize.close());
+
+async function outcome(action: string, representation: "explicit" | "omitted"): Promise<string> {
+  const queryPlan = recordedPlan(`hostile.${action}.hostile`);
+  try {
+    const result = queryPlanToSequelize({ queryPlan, model: models.Item, mapper: hostileMapper(representation) });
+    if (result.kind !== PlanKind.CONDITIONAL) return result.kind;
+    const rows = await models.Item.findAll({ where: result.where, order: [["id", "ASC"]], raw: true });
+    const count = await models.Item.count({ where: result.where });
+    const ids = rows.map((row) => (row as unknown as { id: string }).id);
+    if (count !== ids.length) throw new Error(`count ${count} disagrees with findAll ${ids.length}`);
+    return ids.join(" ") || "(none)";
+  } catch (error) {
+    if (error instanceof UnsupportedQueryPlanError) return `refused: ${error.operator} — ${error.reason}`;
+    throw error;
+  }
+}
+
+describe("every recorded hostile plan, on six hand-written rows (SQLite)", () => {
+  it("returns these rows (explicit NULLs | omitted NULLs) or refuses", async () => {
+    const table: Record<string, string> = {};
+    for (const action of actions) {
+      const [explicit, omitted] = [await outcome(action, "explicit"), await outcome(action, "omitted")];
+      table[action] = explicit === omitted ? explicit : `${explicit} | ${omitted}`;
+    }
+    expect(table).toMatchInlineSnapshot(`
+      {
+        "add_columns": "r3",
+        "add_gt": "refused: add — the plan drops a numeric constant's type (2.0 arrives as 2) and CEL has no mixed int/double arithmetic, so whether CheckResources evaluates or fails is unknown",
+        "add_overflow": "refused: add — the plan drops a numeric constant's type (2.0 arrives as 2) and CEL has no mixed int/double arithmetic, so whether CheckResources evaluates or fails is unknown",
+        "and_or": "r1 r3 r4 r5 r6",
+        "bool_bare": "r1 r3 r4 r6",
+        "bool_col_eq_nullable": "r2 r3",
+        "bool_eq_true": "r1 r3 r4 r6",
+        "bool_ne_false": "r1 r3 r4 r6",
+        "bool_not": "r2 r5",
+        "col_eq_col": "(none)",
+        "col_lt_col": "r1 r3 r4 r5",
+        "contacts_all_not_null": "r1 r2 r4 r5 r6",
+        "contacts_email_in_principal": "r1 r3 r4 r5",
+        "contacts_exists": "r1 r3 r4 r5",
+        "contacts_exists_one_primary": "r1 r3",
+        "contacts_exists_two_fields": "r1",
+        "contains_backslash": "r3",
+        "contains_column": "r1 r4",
+        "contains_empty_nullable": "r1 r3 r4 r5",
+        "contains_percent": "r3",
+        "contains_underscore": "(none)",
+        "div_by_column": "refused: div — CEL division has no exact SQL counterpart (x/0 is an error for ints and ±Infinity or NaN for doubles; SQL aborts or returns NULL)",
+        "div_gt": "refused: div — CEL division has no exact SQL counterpart (x/0 is an error for ints and ±Infinity or NaN for doubles; SQL aborts or returns NULL)",
+        "endswith_percent_backslash": "(none)",
+        "endswith_unicode": "(none)",
+        "exists_one_eq_false": "r1 r2 r3 r4 r5",
+        "hasintersection_labels_literal": "r1 r3 r4",
+        "hasintersection_map": "r1 r3 r4 r5 | r1 r4 r5",
+        "hasintersection_tags_principal": "r1 r3 r4 r6",
+        "id_eq": "(none)",
+        "id_in_principal_list": "(none)",
+        "in_null_str_list": "r1 r3 r5",
+        "in_num_list": "r1 r5",
+        "in_principal_big_list": "r1 r4 r5 r6",
+        "in_str_list": "r1 r4",
+        "labels_all_ne": "r1 r2 r4 r5 r6",
+        "labels_all_startswith": "r1 r2 r4 r6",
+        "labels_exists": "r1 r4 r6",
+        "labels_exists_null": "r3",
+        "labels_exists_one": "r1 r4",
+        "list_concat": "refused: add — list concatenation cannot be translated (it would need a correlated UNION)",
+        "literal_all_big": "r2 r3",
+        "literal_exists_one": "r1 r2",
+        "literal_lambda_contains_big": "r1 r3 r4 r5 r6",
+        "literal_lambda_value_in_tags": "r1 r3 r4 r6",
+        "map_in": "r1",
+        "match_all_any_none": "r3 r4 r6",
+        "mixed_type_eq_or": "r1 r5",
+        "mixed_type_ne_and": "r1 r3 r4 r6",
+        "mod_eq": "KIND_ALWAYS_DENIED",
+        "mult_columns": "r3",
+        "mult_gt": "refused: mult — the plan drops a numeric constant's type (2.0 arrives as 2) and CEL has no mixed int/double arithmetic, so whether CheckResources evaluates or fails is unknown",
+        "neg_gt": "(none)",
+        "nested_labels_tags": "(none)",
+        "nested_literal_in_lambda": "r1 r4 r5",
+        "nested_self_join": "r1 r3 r5",
+        "not_and_nullable": "r2 r3 r4 r5 r6 | r2 r3 r4 r5",
+        "not_contacts_exists": "r1 r2 r4 r5 r6",
+        "not_contains_nullable": "r3 r4",
+        "not_hasintersection_labels": "r2 r5 r6",
+        "not_in_null_str_list": "r2 r4 r6 | r4",
+        "not_labels_exists": "r1 r2 r4 r5 r6",
+        "not_null_str_lt": "r3",
+        "not_tags_exists": "r1 r2 r4 r5 r6",
+        "not_value_in_labels": "r2 r3 r5 r6",
+        "null_in_labels": "r3",
+        "null_num_gt": "r3",
+        "null_num_is_null": "r2 r6 | KIND_ALWAYS_DENIED",
+        "null_num_not_gt": "r1 r4 r5",
+        "null_num_value_first_ge": "r1 r4 r5",
+        "null_str_eq": "r1 r5",
+        "null_str_is_null": "r2 r6 | KIND_ALWAYS_DENIED",
+        "null_str_ne": "r2 r3 r4 r6 | r3 r4",
+        "null_str_not_eq": "r2 r3 r4 r6 | r3 r4",
+        "null_str_not_is_null": "r1 r3 r4 r5",
+        "null_str_not_null": "r1 r3 r4 r5",
+        "null_value_first_is_null": "r2 r6 | KIND_ALWAYS_DENIED",
+        "nullbool_bare": "r3 r5",
+        "nullbool_eq_false": "r2 r6",
+        "nullbool_ne_true": "r1 r2 r4 r6 | r2 r6",
+        "nullbool_not": "r2 r6",
+        "num_eq": "r1",
+        "num_eq_principal": "r4",
+        "num_ge_boundary": "r3",
+        "num_gt": "r3 r6",
+        "num_gt_fraction": "r1 r3 r6",
+        "num_le": "r1 r2 r4 r5",
+        "num_lt": "r2",
+        "num_ne": "r2 r3 r4 r5 r6",
+        "num_value_first_gt": "r2 r4 r5",
+        "num_value_first_le": "r1 r3 r4 r5 r6",
+        "or_nullable_first": "r1 r3 r4 r5 r6",
+        "owner_department_eq": "r1 r4",
+        "owner_department_in_list": "r1 r4",
+        "owner_department_is_null": "r2 r3 r5 r6 | KIND_ALWAYS_DENIED",
+        "owner_department_ne": "r2 r3 r5 r6 | (none)",
+        "owner_department_not_eq": "r2 r3 r5 r6 | (none)",
+        "owner_name_startswith": "r1 r4",
+        "refused_double": "refused: double — CEL's double() conversion has no exact SQL equivalent",
+        "refused_get_field": "refused: get-field — field access on a computed value cannot be mapped to a column",
+        "refused_index": "refused: index — list and map indexing cannot be mapped to a column",
+        "refused_int": "refused: int — CEL's int() conversion (truncation, range errors) has no exact SQL equivalent",
+        "refused_lower_ascii": "refused: lowerAscii — lowerAscii is not translated: a case-folded comparison is refused rather than approximated",
+        "refused_matches": "refused: matches — CEL regular expressions are RE2; no SQL dialect here matches them exactly",
+        "refused_string_conversion": "refused: string — CEL's string() formatting of numbers and timestamps differs from SQL's casts",
+        "size_filter_contacts": "r3 | (none)",
+        "size_filter_labels": "r1",
+        "size_labels_gt": "r1 r3 r5",
+        "size_method_labels": "r2",
+        "size_nullable_string": "r4",
+        "size_string": "r1 r2 r3 r4",
+        "size_tags_eq_zero": "r2 r5",
+        "startswith_case": "r2",
+        "startswith_nullable": "r1 r5",
+        "str_concat": "r1",
+        "str_eq": "r1",
+        "str_eq_empty": "(none)",
+        "str_eq_unicode": "r4",
+        "str_ge_unicode": "r6",
+        "str_gt": "r4 r6",
+        "str_le": "r1 r2 r3 r5",
+        "str_lt": "r1 r3",
+        "str_ne": "r2 r3 r4 r5 r6",
+        "str_value_first_lt": "r2 r4 r5 r6",
+        "sub_columns": "(none)",
+        "sub_lt": "refused: sub — the plan drops a numeric constant's type (2.0 arrives as 2) and CEL has no mixed int/double arithmetic, so whether CheckResources evaluates or fails is unknown",
+        "tags_all": "r1 r2 r4 r5 r6",
+        "tags_all_literal_big": "r1 r2 r4 r5 r6",
+        "ternary_if": "r1 r3 r4 r6",
+        "ts_eq": "r1",
+        "ts_get_full_year": "refused: getFullYear — timestamp fields depend on a time zone; not translated",
+        "ts_gt": "r1 r3 r4 r5",
+        "ts_le_fraction": "r1 r2 r3 r6",
+        "ts_plus_duration": "refused: duration — durations and timestamp arithmetic are not translated",
+        "ts_value_first_offset": "r4",
+        "two_rules": "r1 r3",
+        "value_in_labels": "r1 r4",
+        "value_in_tags": "r1 r6",
+      }
+    `);
+  });
+});
+
+describe("SQL shapes", () => {
+  const sql = (action: string, representation: "explicit" | "omitted" = "explicit") =>
+    queryPlanToSql({
+      queryPlan: recordedPlan(`hostile.${action}.hostile`),
+      model: models.Item,
+      mapper: hostileMapper(representation),
+    });
+
+  it("negation of an equality on a NULLable column keeps NULL rows under explicit NULLs only", () => {
+    expect(sql("null_str_not_eq", "explicit")).toMatchInlineSnapshot(
+      `"(\`Item\`.\`nickname\` COLLATE BINARY IS NOT 'a')"`,
+    );
+    expect(sql("null_str_not_eq", "omitted")).toMatchInlineSnapshot(
+      `"((\`Item\`.\`nickname\` IS NOT NULL) AND (\`Item\`.\`nickname\` COLLATE BINARY <> 'a'))"`,
+    );
+  });
+
+  it("string tests never use LIKE", () => {
+    expect(sql("endswith_percent_backslash")).toMatchInlineSnapshot(
+      `"(length('%\\') = 0 OR substr(\`Item\`.\`name\`, -length('%\\')) = '%\\' COLLATE BINARY)"`,
+    );
+  });
+
+  it("lambdas over associations are correlated subqueries", () => {
+    expect(sql("labels_exists_one")).toMatchInlineSnapshot(
+      `"((NOT EXISTS (SELECT 1 FROM \`hostile_labels\` AS \`authz_t1\` WHERE ((\`authz_t1\`.\`itemId\` = \`Item\`.\`id\`) AND (((\`authz_t1\`.\`name\` COLLATE BINARY IS 'urgent') IS NOT TRUE) AND ((\`authz_t1\`.\`name\` COLLATE BINARY IS NOT 'urgent') IS NOT TRUE))))) AND ((SELECT COUNT(*) FROM \`hostile_labels\` AS \`authz_t1\` WHERE ((\`authz_t1\`.\`itemId\` = \`Item\`.\`id\`) AND (\`authz_t1\`.\`name\` COLLATE BINARY IS 'urgent'))) = 1))"`,
+    );
+    expect(sql("contacts_exists_two_fields")).toMatchInlineSnapshot(
+      `"(EXISTS (SELECT 1 FROM \`hostile_contacts\` AS \`authz_t1\` WHERE ((\`authz_t1\`.\`itemId\` = \`Item\`.\`id\`) AND ((\`authz_t1\`.\`primary\` = 1) AND (\`authz_t1\`.\`email\` COLLATE BINARY IS 'a@example.com')))))"`,
+    );
+  });
+
+  it("timestamps compare as normalised UTC text on SQLite", () => {
+    expect(sql("ts_value_first_offset")).toMatchInlineSnapshot(
+      `"('2024-12-31 22:00:00.000' < strftime('%Y-%m-%d %H:%M:%f', \`Item\`.\`createdAt\`))"`,
+    );
+  });
+
+  it("a literal list the planner did not unroll is unrolled in SQL", () => {
+    expect(sql("literal_exists_one")).toMatchInlineSnapshot(
+      `"((((\`Item\`.\`name\` COLLATE BINARY = 'Alpha') OR (\`Item\`.\`name\` COLLATE BINARY <> 'Alpha')) AND ((\`Item\`.\`name\` COLLATE BINARY = 'alpha') OR (\`Item\`.\`name\` COLLATE BINARY <> 'alpha')) AND ((\`Item\`.\`name\` COLLATE BINARY = 'ALPHA') OR (\`Item\`.\`name\` COLLATE BINARY <> 'ALPHA'))) AND (((CASE WHEN (\`Item\`.\`name\` COLLATE BINARY = 'Alpha') THEN 1 ELSE 0 END) + (CASE WHEN (\`Item\`.\`name\` COLLATE BINARY = 'alpha') THEN 1 ELSE 0 END) + (CASE WHEN (\`Item\`.\`name\` COLLATE BINARY = 'ALPHA') THEN 1 ELSE 0 END)) = 1))"`,
+    );
+  });
+});
