@@ -10,7 +10,7 @@ export interface RawOutcome {
   status: number;
   /** The tRPC error code (`BAD_REQUEST`, …) when the call failed; undefined on success. */
   code: string | undefined;
-  /** The code (or "OK") of every item of a batch response; empty when the body is no batch. */
+  /** The code (or "OK") of every item of the response (one for a non-batch call); empty when it is no tRPC answer. */
   codes: string[];
   /** The `result.data` of a successful call. */
   data: unknown;
@@ -53,7 +53,8 @@ export async function rawCall(call: RawCall): Promise<RawOutcome> {
     // Not JSON: kept as text so the test can show it.
   }
   const item = Array.isArray(body) ? body[0] : body;
-  const codes = Array.isArray(body) ? body.map((entry) => errorCodeOf(entry) ?? "OK") : [];
+  const items = Array.isArray(body) ? body : isRecord(body) && ("result" in body || "error" in body) ? [body] : [];
+  const codes = items.map((entry) => errorCodeOf(entry) ?? "OK");
   return { status: response.status, code: errorCodeOf(item), codes, data: resultDataOf(item), body };
 }
 

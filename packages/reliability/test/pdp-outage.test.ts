@@ -35,6 +35,8 @@ describe("PDP outage", () => {
 
   it("refuses everything while the PDP is down and recovers by itself", async () => {
     let phase: Phase = "up";
+    let phaseStarted = performance.now();
+    let cycleNo = 0;
     let running = true;
     const tally = new Tally();
     const markersWrittenWhileDown: string[] = [];
@@ -48,10 +50,15 @@ describe("PDP outage", () => {
         tally.add(startedIn === "up" ? "served" : "served-in-transition");
       } else if (outcome.code === "FORBIDDEN" || outcome.code === "NOT_FOUND") {
         tally.add("denied");
-      } else if (outcome.code === "SERVICE_UNAVAILABLE" && startedIn !== "up") {
+      } else if (outcome.code === "SERVICE_UNAVAILABLE" && (startedIn !== "up" || phase !== "up")) {
+        // In flight while the PDP went away or came back: refusing is right, serving would be too.
         tally.add("refused-in-transition");
       } else {
-        tally.add("unexpected", `${startedIn} ${what} → ${JSON.stringify(outcome.body).slice(0, 300)}`);
+        const since = Math.round(performance.now() - phaseStarted);
+        tally.add(
+          "unexpected",
+          `${startedIn}#${cycleNo} +${since}ms ${what} → ${JSON.stringify(outcome.body).slice(0, 200)}`,
+        );
       }
     };
 
@@ -94,6 +101,8 @@ describe("PDP outage", () => {
         const recovered = await waitUntilServed(() => api.get(tokens.john!, 1), 15_000);
         expect(recovered, "the API did not serve again within 15 s of the PDP's return").toBe(true);
         phase = "up";
+        phaseStarted = performance.now();
+        cycleNo++;
       }
       await sleep(1500);
     } finally {
