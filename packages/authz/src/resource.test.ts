@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ContactModels, contactMapper, extendedContactMapper, seededContacts } from "../test/fixtures/contacts.ts";
-import { resourceInclude, toCerbosResource } from "./index.ts";
+import { type Mapper, type MapperEntry, resourceInclude, toCerbosResource } from "./index.ts";
 
 let db: ContactModels;
 beforeAll(async () => {
@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.sequelize.close());
 
-const load = (id: number, mapper: typeof contactMapper | typeof extendedContactMapper) =>
+const load = (id: number, mapper: Mapper) =>
   db.Contact.findByPk(id, { include: resourceInclude(db.Contact, mapper) }).then((row) => {
     if (row === null) throw new Error(`no contact ${id}`);
     return row;
@@ -57,7 +57,7 @@ describe("toCerbosResource", () => {
   });
 
   it("omits NULL attributes under nullRepresentation omitted, including a missing to-one association", async () => {
-    const omitted = Object.fromEntries(
+    const omitted: Record<string, MapperEntry> = Object.fromEntries(
       Object.entries(extendedContactMapper).map(([path, entry]) => [path, { ...entry, nullRepresentation: "omitted" }]),
     );
     const resource = toCerbosResource(await load(5, omitted), { kind: "contact", mapper: omitted });
