@@ -4,6 +4,7 @@ import type { ContactDraft } from "../lib/contact-draft.ts";
 import { useCompanies } from "../lib/use-pickers.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 import { FieldError } from "./FieldError.tsx";
+import { LabelledSelect } from "./LabelledSelect.tsx";
 import { TagPicker } from "./TagPicker.tsx";
 
 interface Props {
@@ -51,23 +52,21 @@ export function ContactForm({ organizationId, initial, submitLabel, pending, err
         />
         <FieldError id="lastName-error" message={fieldErrors.lastName} />
       </label>
-      <label>
-        Company
-        <select
-          name="companyId"
-          value={draft.companyId ?? ""}
-          aria-describedby={describedBy("companyId")}
-          onChange={(e) => set({ companyId: e.target.value ? Number(e.target.value) : null })}
-        >
-          <option value="">No company</option>
-          {companies.map((company) => (
-            <option key={company.id} value={company.id}>
-              {company.name}
-            </option>
-          ))}
-        </select>
-        <FieldError id="companyId-error" message={fieldErrors.companyId} />
-      </label>
+      <LabelledSelect
+        label="Company"
+        name="companyId"
+        value={draft.companyId ?? ""}
+        aria-describedby={describedBy("companyId")}
+        onChange={(e) => set({ companyId: e.target.value ? Number(e.target.value) : null })}
+      >
+        <option value="">No company</option>
+        {companies.map((company) => (
+          <option key={company.id} value={company.id}>
+            {company.name}
+          </option>
+        ))}
+      </LabelledSelect>
+      <FieldError id="companyId-error" message={fieldErrors.companyId} />
       <label className="check">
         <input type="checkbox" checked={draft.isActive} onChange={(e) => set({ isActive: e.target.checked })} />
         Active

@@ -1,6 +1,6 @@
 import type { RouterInputs, RouterOutputs } from "@repo/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTRPC } from "../lib/trpc.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 
@@ -12,6 +12,7 @@ const roles: Role[] = ["member", "billing", "owner"];
 export function RoleAssigner({ organizationId, member }: { organizationId: number; member: Member }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const id = useId();
   const [role, setRole] = useState<Role>(member.role);
   const assign = useMutation(
     trpc.organizations.assignRole.mutationOptions({
@@ -20,16 +21,16 @@ export function RoleAssigner({ organizationId, member }: { organizationId: numbe
   );
   return (
     <div className="row-actions">
-      <label className="inline">
-        <span className="visually-hidden">Role for {member.name}</span>
-        <select value={role} onChange={(e) => setRole(e.target.value as Role)}>
-          {roles.map((r) => (
-            <option key={r} value={r}>
-              {r}
-            </option>
-          ))}
-        </select>
+      <label htmlFor={id} className="visually-hidden">
+        Role for {member.name}
       </label>
+      <select id={id} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        {roles.map((r) => (
+          <option key={r} value={r}>
+            {r}
+          </option>
+        ))}
+      </select>
       <button
         type="button"
         aria-label={`Assign role to ${member.name}`}

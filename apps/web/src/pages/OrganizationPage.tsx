@@ -12,7 +12,11 @@ export function OrganizationPage() {
             <p className="muted">
               Your role: <strong data-testid="my-role">{organization.role ?? "not a member (admin access)"}</strong>
             </p>
-            <MembersTable organizationId={organization.id} canAssignRoles={organization.allowedActions.assignRole} />
+            {organization.allowedActions.listMembers ? (
+              <MembersTable organizationId={organization.id} canAssignRoles={organization.allowedActions.assignRole} />
+            ) : (
+              <p className="muted">The member list is visible to members and owners.</p>
+            )}
             {organization.allowedActions.readBilling ? (
               <BillingPanel organizationId={organization.id} />
             ) : (

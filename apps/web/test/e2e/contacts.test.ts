@@ -23,7 +23,9 @@ beforeEach(async () => {
   context.setDefaultTimeout(15_000);
   page = await context.newPage();
 });
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  // A failed scenario leaves a picture of where it stopped, next to the passing ones.
+  if (task.result?.state === "fail" && page) await saveScreenshot(page, `FAILED-${task.name.slice(0, 60)}`);
   await context?.close();
   await stack?.stop();
 });

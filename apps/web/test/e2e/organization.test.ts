@@ -21,14 +21,16 @@ beforeEach(async () => {
   context.setDefaultTimeout(15_000);
   page = await context.newPage();
 });
-afterEach(async () => {
+afterEach(async ({ task }) => {
+  // A failed scenario leaves a picture of where it stopped, next to the passing ones.
+  if (task.result?.state === "fail" && page) await saveScreenshot(page, `FAILED-${task.name.slice(0, 60)}`);
   await context?.close();
   await stack?.stop();
 });
 
 async function openOrganizationPage(): Promise<void> {
   await page.getByRole("link", { name: "Organization", exact: true }).click();
-  await page.getByRole("heading", { name: "Members" }).waitFor();
+  await page.getByTestId("my-role").waitFor();
 }
 
 async function signOut(): Promise<void> {
@@ -40,12 +42,14 @@ describe("organization page in Chromium", () => {
   it("olga (owner of Globex) gives ivan the billing role, and ivan then sees the billing details", async () => {
     await signIn(page, stack.url, "ivan");
     await openOrganizationPage();
+    expect(await page.getByTestId("my-role").textContent()).toBe("member");
     await page.getByText("Billing details are visible to billing members and owners.").waitFor();
     expect(await page.getByTestId("billing-address").count()).toBe(0);
     await signOut();
 
     await signIn(page, stack.url, "olga");
     await openOrganizationPage();
+    expect(await page.getByTestId("my-role").textContent()).toBe("owner");
     const ivanRow = page.locator('tr[data-username="ivan"]');
     await ivanRow.getByLabel("Role for Ivan IT").selectOption("billing");
     await ivanRow.getByRole("button", { name: "Assign role to Ivan IT" }).click();
@@ -54,6 +58,7 @@ describe("organization page in Chromium", () => {
 
     await signIn(page, stack.url, "ivan");
     await openOrganizationPage();
+    expect(await page.getByTestId("my-role").textContent()).toBe("billing");
     await page.getByRole("heading", { name: "Billing details" }).waitFor();
     expect(await page.getByTestId("billing-address").textContent()).toBe("500 Oak Ave, Shelbyville");
     await saveScreenshot(page, "ivan-sees-billing");
