@@ -12,72 +12,105 @@ import { defineHostileModels, type HostileModels } from "./models.ts";
 import { type Decisions, decideWithCheckResources, runConcurrently } from "./oracle.ts";
 import { type NullRepresentation, type OracleResource, oracleResource } from "./oracle-resource.ts";
 
-export const representations: readonly NullRepresentation[] = ["explicit", "omitted"];
-
 /** At least 1,000 rows per dialect per run; AUTHZ_DIFF_ROWS may ask for more. */
 export const rowCount = Math.max(1000, Number.parseInt(process.env.AUTHZ_DIFF_ROWS ?? "1000", 10));
 
-export interface SuiteContext {
+export interface OracleContext {
   dataset: HostileDataset;
-  models: HostileModels;
   plans: Map<string, PlanResourcesResponse>;
   resources: Record<NullRepresentation, Map<string, OracleResource>>;
   decisions: Record<NullRepresentation, Decisions>;
 }
 
+export interface DialectSetup {
+  label: string;
+  open: () => Promise<DifferentialDatabase>;
+  runs: boolean;
+}
+
+export interface SuiteContext {
+  oracle(): OracleContext;
+  models(label: string): HostileModels;
+}
+
 /**
- * Registers beforeAll/afterAll that start the suite's own PDP on the hostile policy, open the
- * database, insert the generated rows, plan every action and ask CheckResources about every row.
- * The returned getter is valid inside tests.
+ * Registers beforeAll/afterAll that start the suite's own PDP on the hostile policy, plan every
+ * action, ask CheckResources about every generated row (once, for all dialects) and, at the
+ * same time, insert the rows into each dialect's database.
  */
-export function useSuiteContext(label: string, open: () => Promise<DifferentialDatabase>): () => SuiteContext {
+export function useSuiteContext(dialects: DialectSetup[], omittedActions: readonly string[]): SuiteContext {
   let pdp: Pdp | undefined;
-  let database: DifferentialDatabase | undefined;
-  let context: SuiteContext | undefined;
+  const databases: DifferentialDatabase[] = [];
+  const models = new Map<string, HostileModels>();
+  let oracle: OracleContext | undefined;
 
   beforeAll(async () => {
     const started = Date.now();
     const seed = datasetSeed();
     const dataset = generateDataset(seed, rowCount);
-    console.log(`authz differential on ${label}: seed ${seed} (AUTHZ_DIFF_SEED=${seed} reproduces), ${rowCount} rows`);
-    [pdp, database] = await Promise.all([startPdp({ policiesDir: hostilePoliciesDir }), open()]);
-    const cerbos = new HTTP(pdp.httpUrl);
-    const models = defineHostileModels(database.sequelize);
-    const actions = hostileActions();
-    const checked = actions.filter((action) => !isRefusedAction(action));
-    const resourcesFor = (representation: NullRepresentation) =>
-      new Map(dataset.rows.map((row) => [row.id, oracleResource(dataset, row, representation)]));
-    const resources = { explicit: resourcesFor("explicit"), omitted: resourcesFor("omitted") };
-    const plans = new Map<string, PlanResourcesResponse>();
-    const planAll = runConcurrently(
-      actions.map((action) => async () => {
-        const plan = await cerbos.planResources({
-          principal: hostilePrincipal,
-          resource: { kind: hostileResourceKind },
-          action,
-          includeMetadata: true,
-        });
-        plans.set(action, plan);
-      }),
-      4,
-    );
-    const decide = (representation: NullRepresentation) =>
-      decideWithCheckResources(cerbos, hostilePrincipal, [...resources[representation].values()], checked);
-    const [, explicit, omitted] = await Promise.all([
-      insertDataset(models, dataset).then(() => planAll),
-      decide("explicit"),
-      decide("omitted"),
-    ]);
-    context = { dataset, models, plans, resources, decisions: { explicit, omitted } };
-    console.log(`authz differential on ${label}: setup took ${Date.now() - started} ms`);
+    console.log(`authz differential: seed ${seed} (AUTHZ_DIFF_SEED=${seed} reproduces), ${rowCount} rows per dialect`);
+    const loadDatabase = async ({ label, open }: DialectSetup) => {
+      const database = await open();
+      databases.push(database);
+      const defined = defineHostileModels(database.sequelize);
+      await insertDataset(defined, dataset);
+      models.set(label, defined);
+    };
+    const decide = async () => {
+      pdp = await startPdp({ policiesDir: hostilePoliciesDir });
+      oracle = await decideEverything(new HTTP(pdp.httpUrl), dataset, omittedActions);
+    };
+    await Promise.all([decide(), ...dialects.filter((dialect) => dialect.runs).map(loadDatabase)]);
+    console.log(`authz differential: setup took ${Date.now() - started} ms`);
   });
 
   afterAll(async () => {
-    await Promise.all([database?.close(), pdp?.stop()]);
+    await Promise.all([...databases.map((database) => database.close()), pdp?.stop()]);
   });
 
-  return () => {
-    if (!context) throw new Error("the differential suite's setup did not complete");
-    return context;
+  return {
+    oracle() {
+      if (!oracle) throw new Error("the differential suite's oracle setup did not complete");
+      return oracle;
+    },
+    models(label) {
+      const found = models.get(label);
+      if (!found) throw new Error(`the ${label} database setup did not complete`);
+      return found;
+    },
   };
+}
+
+async function decideEverything(
+  cerbos: HTTP,
+  dataset: HostileDataset,
+  omittedActions: readonly string[],
+): Promise<OracleContext> {
+  const actions = hostileActions();
+  const resourcesFor = (representation: NullRepresentation) =>
+    new Map(dataset.rows.map((row) => [row.id, oracleResource(dataset, row, representation)]));
+  const resources = { explicit: resourcesFor("explicit"), omitted: resourcesFor("omitted") };
+  const plans = new Map<string, PlanResourcesResponse>();
+  await runConcurrently(
+    actions.map((action) => async () => {
+      const plan = await cerbos.planResources({
+        principal: hostilePrincipal,
+        resource: { kind: hostileResourceKind },
+        action,
+        includeMetadata: true,
+      });
+      plans.set(action, plan);
+    }),
+    4,
+  );
+  const decide = (representation: NullRepresentation, decided: readonly string[]) =>
+    decideWithCheckResources(cerbos, hostilePrincipal, [...resources[representation].values()], [...decided]);
+  const [explicit, omitted] = await Promise.all([
+    decide(
+      "explicit",
+      actions.filter((action) => !isRefusedAction(action)),
+    ),
+    decide("omitted", omittedActions),
+  ]);
+  return { dataset, plans, resources, decisions: { explicit, omitted } };
 }
