@@ -2,7 +2,7 @@ import { Op } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ContactModels, contactMapper, seededContacts } from "../test/fixtures/contacts.ts";
 import { recordedPlan, recordedWirePlan } from "../test/fixtures/plans.ts";
-import { PlanKind, queryPlanToSequelize, queryPlanToSql } from "./index.ts";
+import { PlanKind, queryPlanToSequelize, queryPlanToSql, resourceInclude } from "./index.ts";
 
 let db: ContactModels;
 beforeAll(async () => {
@@ -66,5 +66,21 @@ describe("queryPlanToSequelize on the shipped contact policy (recorded plans)", 
     const page = await db.Contact.findAll({ where, order: [["name", "ASC"]], limit: 2, offset: 1 });
     expect(page.map((row) => row.get("name"))).toEqual(["Christina", "Mary"]);
     expect(await db.Contact.count({ where })).toBe(4);
+  });
+
+  it("also works with an include and a limit (Sequelize's subquery keeps the root alias)", async () => {
+    const result = queryPlanToSequelize({
+      queryPlan: recordedPlan("contact.read.geri"),
+      model: db.Contact,
+      mapper: contactMapper,
+    });
+    if (result.kind !== PlanKind.CONDITIONAL) throw new Error("expected a conditional plan");
+    const rows = await db.Contact.findAll({
+      where: result.where,
+      include: resourceInclude(db.Contact, contactMapper),
+      order: [["id", "ASC"]],
+      limit: 1,
+    });
+    expect(rows.map((row) => row.get("id"))).toEqual([1]);
   });
 });

@@ -2,6 +2,7 @@ import { readdirSync } from "node:fs";
 import type { Sequelize } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PlanKind, queryPlanToSequelize, queryPlanToSql, UnsupportedQueryPlanError } from "../src/index.ts";
+import { type DifferentialDatabase, openPostgres, postgresSuiteRuns } from "./differential/databases.ts";
 import { hostileMapper } from "./differential/hostile-mapper.ts";
 import type { HostileModels } from "./differential/models.ts";
 import { seededHostile, sqliteMemory } from "./fixtures/hostile-fixture.ts";
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => sequelize.close());
 
-async function outcome(action: string, representation: "explicit" | "omitted"): Promise<string> {
+async function outcome(models: HostileModels, action: string, representation: "explicit" | "omitted"): Promise<string> {
   const queryPlan = recordedPlan(`hostile.${action}.hostile`);
   try {
     const result = queryPlanToSequelize({ queryPlan, model: models.Item, mapper: hostileMapper(representation) });
@@ -36,13 +37,19 @@ async function outcome(action: string, representation: "explicit" | "omitted"): 
   }
 }
 
+/** action → "ids with explicit NULLs | ids with omitted NULLs" (one value when equal), or the refusal. */
+async function outcomeTable(models: HostileModels): Promise<Record<string, string>> {
+  const table: Record<string, string> = {};
+  for (const action of actions) {
+    const [explicit, omitted] = [await outcome(models, action, "explicit"), await outcome(models, action, "omitted")];
+    table[action] = explicit === omitted ? explicit : `${explicit} | ${omitted}`;
+  }
+  return table;
+}
+
 describe("every recorded hostile plan, on six hand-written rows (SQLite)", () => {
   it("returns these rows (explicit NULLs | omitted NULLs) or refuses", async () => {
-    const table: Record<string, string> = {};
-    for (const action of actions) {
-      const [explicit, omitted] = [await outcome(action, "explicit"), await outcome(action, "omitted")];
-      table[action] = explicit === omitted ? explicit : `${explicit} | ${omitted}`;
-    }
+    const table = await outcomeTable(models);
     expect(table).toMatchInlineSnapshot(`
       {
         "add_columns": "r3",
@@ -185,6 +192,20 @@ describe("every recorded hostile plan, on six hand-written rows (SQLite)", () =>
         "value_in_tags": "r1 r6",
       }
     `);
+  });
+});
+
+describe.skipIf(!postgresSuiteRuns())("the same plans and rows on Postgres", () => {
+  let database: DifferentialDatabase | undefined;
+  let postgresModels: HostileModels;
+  beforeAll(async () => {
+    database = await openPostgres();
+    postgresModels = await seededHostile(database.sequelize);
+  });
+  afterAll(() => database?.close());
+
+  it("return exactly the rows SQLite returns, and refuse the same shapes", async () => {
+    expect(await outcomeTable(postgresModels)).toEqual(await outcomeTable(models));
   });
 });
 
