@@ -1,4 +1,4 @@
-import { cerbosCallIdOf, errorCode } from "@repo/client";
+import { cerbosCallIdOf, errorCode, zodIssuesOf } from "@repo/client";
 
 export interface ErrorDescription {
   title: string;
@@ -7,7 +7,7 @@ export interface ErrorDescription {
 }
 
 const titles: Record<string, string> = {
-  FORBIDDEN: "Not allowed",
+  FORBIDDEN: "Not allowed by the access policy",
   UNAUTHORIZED: "Signed out",
   NOT_FOUND: "Not found",
   BAD_REQUEST: "Please check the form",
@@ -15,7 +15,8 @@ const titles: Record<string, string> = {
   TOO_MANY_REQUESTS: "Too many attempts",
 };
 
-const details: Record<string, string> = {
+// Used when the API's own message is missing or not meant for people (a zod error's JSON).
+const fallbacks: Record<string, string> = {
   FORBIDDEN: "The access policy does not allow you to do this.",
   UNAUTHORIZED: "Your session has ended. Please sign in again.",
   NOT_FOUND: "It does not exist, or it is in an organization you do not belong to.",
@@ -24,8 +25,8 @@ const details: Record<string, string> = {
   TOO_MANY_REQUESTS: "Too many failed attempts. Wait a moment before trying again.",
 };
 
-function messageOf(err: unknown): string {
-  return err instanceof Error && err.message ? err.message : "Something went wrong.";
+function messageOf(err: unknown): string | undefined {
+  return err instanceof Error && err.message ? err.message : undefined;
 }
 
 /** Turns any error into words a user can act on, with the Cerbos call id of a denial. */
@@ -33,9 +34,8 @@ export function describeError(err: unknown): ErrorDescription {
   const code = errorCode(err);
   const reference = cerbosCallIdOf(err);
   const title = (code && titles[code]) ?? "Something went wrong";
-  const fallback = (code && details[code]) ?? messageOf(err);
-  // The API's own message says what was denied; keep it when it adds something.
-  const apiMessage = messageOf(err);
-  const detail = code && apiMessage !== code && apiMessage !== fallback ? `${fallback} (${apiMessage})` : fallback;
+  const fallback = (code && fallbacks[code]) ?? "Something went wrong; try again.";
+  const apiMessage = zodIssuesOf(err).length > 0 ? undefined : messageOf(err);
+  const detail = apiMessage ?? fallback;
   return reference ? { title, detail, reference } : { title, detail };
 }

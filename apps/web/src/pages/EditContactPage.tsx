@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { ContactForm } from "../components/ContactForm.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import type { ContactDraft } from "../lib/contact-draft.ts";
@@ -17,7 +18,7 @@ export function EditContactPage({ id }: { id: number }) {
     }),
   );
 
-  let body: React.ReactNode;
+  let body: ReactNode;
   if (contact.error) body = <ErrorMessage error={contact.error} />;
   else if (!contact.data)
     body = (
