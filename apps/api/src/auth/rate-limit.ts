@@ -30,7 +30,7 @@ export function loginLimiter(models: Models, limit: LoginRateLimit = defaultLogi
       const now = new Date();
       // Atomic increment inside the window (concurrent replicas must not lose counts).
       const [updated] = await models.LoginAttempt.update(
-        { failures: models.LoginAttempt.sequelize!.literal('"failures" + 1') as unknown as number },
+        { failures: models.LoginAttempt.sequelize!.literal('"failures" + 1') },
         { where: { key, windowStartedAt: { [Op.gte]: windowStart() } } },
       );
       if (updated > 0) return;

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { tagName, text, userId } from "../validation.ts";
 
-const name = z.string().trim().min(1).max(255);
+const name = text({ min: 1, max: 255, trim: true });
 const id = z.number().int().positive();
 
 export const contactIdInput = z.object({ id });
@@ -12,9 +13,9 @@ export const contactCreateInput = z.object({
   companyId: id.nullable().default(null),
   isActive: z.boolean().default(true),
   marketingOptIn: z.boolean().default(false),
-  tags: z.array(z.string().min(1).max(64)).max(20).default([]),
+  tags: z.array(tagName).max(20).default([]),
   /** Only admins may name another owner; everyone else owns what they create. */
-  ownerId: z.string().min(1).max(64).optional(),
+  ownerId: userId.optional(),
 });
 
 export const contactUpdateInput = z.object({
@@ -25,8 +26,8 @@ export const contactUpdateInput = z.object({
   companyId: id.nullable().optional(),
   isActive: z.boolean().optional(),
   marketingOptIn: z.boolean().optional(),
-  tags: z.array(z.string().min(1).max(64)).max(20).optional(),
-  ownerId: z.string().min(1).max(64).optional(),
+  tags: z.array(tagName).max(20).optional(),
+  ownerId: userId.optional(),
 });
 
 export const contactPermissionsInput = z.object({ organizationId: id });

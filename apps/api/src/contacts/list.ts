@@ -7,20 +7,19 @@ import { requireMembership } from "../authz/membership.ts";
 import { planFilter } from "../authz/plan.ts";
 import { contactResource } from "../authz/resources.ts";
 import type { Context } from "../context.ts";
+import { tagName, text } from "../validation.ts";
 import { decodeCursor, encodeCursor } from "./cursor.ts";
 import { contactInclude } from "./include.ts";
 import { type ContactDto, contactActions, serializeContact } from "./serialize.ts";
 import { contactSql, sortFields } from "./sql.ts";
 
-const noNul = (text: string) => !text.includes("\0");
-
 export const contactListInput = z
   .object({
     organizationId: z.number().int().positive().optional(),
-    search: z.string().trim().max(100).refine(noNul, "must not contain NUL characters").optional(),
+    search: text({ max: 100, trim: true }).optional(),
     companyId: z.number().int().positive().optional(),
     isActive: z.boolean().optional(),
-    tag: z.string().min(1).max(64).optional(),
+    tag: tagName.optional(),
     sortBy: z.enum(sortFields).default("lastName"),
     sortDir: z.enum(["asc", "desc"]).default("asc"),
     limit: z.number().int().min(1).max(50).default(20),

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { decoyHash, verifyPassword } from "../auth/password.ts";
 import type { MembershipModel, UserModel } from "../db/models/index.ts";
 import { protectedProcedure, publicProcedure } from "../trpc.ts";
+import { text } from "../validation.ts";
 
 export function publicUser(user: UserModel) {
   return {
@@ -21,7 +22,7 @@ const membershipView = (m: MembershipModel) => ({ organizationId: m.organization
 
 export const authRouter = {
   login: publicProcedure
-    .input(z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) }))
+    .input(z.object({ username: text({ min: 1, max: 64, trim: true }), password: text({ min: 1, max: 200 }) }))
     .mutation(async ({ ctx, input }) => {
       const retryAfter = await ctx.loginLimiter.retryAfterSeconds(input.username);
       if (retryAfter > 0) {

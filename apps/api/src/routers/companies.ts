@@ -12,12 +12,15 @@ import type { Database } from "../db/database.ts";
 import type { CompanyModel } from "../db/models/index.ts";
 import { notFound } from "../errors.ts";
 import { protectedProcedure } from "../trpc.ts";
+import { text } from "../validation.ts";
 
 const id = z.number().int().positive();
 const website = z
   .url({ protocol: /^https?$/ })
   .max(255)
+  .refine((value) => !value.includes("\u0000"), "must not contain NUL characters")
   .nullable();
+const companyName = text({ min: 1, max: 255, trim: true });
 
 const companyView = (company: CompanyModel) => ({
   id: company.id,
@@ -89,7 +92,7 @@ export const companiesRouter = {
   }),
 
   create: protectedProcedure
-    .input(z.object({ organizationId: id, name: z.string().trim().min(1).max(255), website: website.default(null) }))
+    .input(z.object({ organizationId: id, name: companyName, website: website.default(null) }))
     .mutation(async ({ ctx, input }) => {
       const { Company, Organization } = ctx.db.models;
       requireMembership(ctx.session, input.organizationId, "Organization");
@@ -101,7 +104,7 @@ export const companiesRouter = {
     }),
 
   update: protectedProcedure
-    .input(z.object({ id, name: z.string().trim().min(1).max(255).optional(), website: website.optional() }))
+    .input(z.object({ id, name: companyName.optional(), website: website.optional() }))
     .mutation(async ({ ctx, input }) => {
       const company = await loadCompany(ctx.db, ctx.session, input.id);
       await authorize(ctx, companyResource(company), ["update"]);

@@ -9,10 +9,11 @@ import { membershipRoles, type OrganizationModel } from "../db/models/index.ts";
 import { loadOrganization } from "../organizations/load.ts";
 import { addMember, assignRole, removeMember } from "../organizations/members.ts";
 import { protectedProcedure } from "../trpc.ts";
+import { userId } from "../validation.ts";
 
 const id = z.number().int().positive();
 const organizationInput = z.object({ organizationId: id });
-const memberInput = z.object({ organizationId: id, userId: z.string().min(1).max(64) });
+const memberInput = z.object({ organizationId: id, userId });
 const roleInput = memberInput.extend({ role: z.enum(membershipRoles) });
 const listActions = ["read", "readBilling", "listMembers", "assignRole", "addMember", "removeMember"] as const;
 

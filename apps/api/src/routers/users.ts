@@ -2,8 +2,10 @@ import type { TRPCRouterRecord } from "@trpc/server";
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { isAdmin } from "../authz/membership.ts";
+import type { Database } from "../db/database.ts";
 import { notFound } from "../errors.ts";
 import { protectedProcedure } from "../trpc.ts";
+import { userId } from "../validation.ts";
 import { publicUser } from "./auth.ts";
 
 // The policies have no `user` resource kind yet, so user administration is gated on the admin
@@ -13,7 +15,7 @@ const adminProcedure = protectedProcedure.use(({ ctx, next }) => {
   return next();
 });
 
-const userIdInput = z.object({ userId: z.string().min(1).max(64) });
+const userIdInput = z.object({ userId });
 
 export const usersRouter = {
   list: adminProcedure.query(async ({ ctx }) => {
@@ -26,9 +28,9 @@ export const usersRouter = {
   unban: adminProcedure.input(userIdInput).mutation(({ ctx, input }) => setBanned(ctx.db, input.userId, false)),
 } satisfies TRPCRouterRecord;
 
-async function setBanned(db: import("../db/database.ts").Database, userId: string, isBanned: boolean) {
+async function setBanned(db: Database, id: string, isBanned: boolean) {
   return db.sequelize.transaction(async (transaction) => {
-    const user = await db.models.User.findByPk(userId, { transaction });
+    const user = await db.models.User.findByPk(id, { transaction });
     if (!user) throw notFound("User");
     await user.update({ isBanned, tokenVersion: user.tokenVersion + 1 }, { transaction });
     return publicUser(user);

@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+/**
+ * Text input: no NUL characters (Postgres cannot store them, and no name needs one), so such
+ * input is a BAD_REQUEST on every dialect instead of a database error on one.
+ */
+export function text(options: { min?: number; max: number; trim?: boolean }) {
+  const base = options.trim ? z.string().trim() : z.string();
+  return base
+    .min(options.min ?? 0)
+    .max(options.max)
+    .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
+}
+
+export const userId = text({ min: 1, max: 64 });
+export const tagName = text({ min: 1, max: 64 });
