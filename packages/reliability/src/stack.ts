@@ -18,12 +18,17 @@ export interface ApiStack {
 }
 
 /** An API on a fresh seeded SQLite file in a temp folder, talking to the given PDP. */
-export async function startApiStack(options: { cerbosUrl: string; pdpTimeoutMs?: number }): Promise<ApiStack> {
+export async function startApiStack(options: {
+  cerbosUrl: string;
+  pdpTimeoutMs?: number;
+  /** Another database (e.g. a throwaway Postgres) instead of the temp SQLite file. */
+  databaseUrl?: string;
+}): Promise<ApiStack> {
   const dir = mkdtempSync(join(tmpdir(), "reliability-"));
   const dbFile = join(dir, "app.db");
   const api = await startApi({
     port: 0,
-    databaseUrl: `sqlite:${dbFile}`,
+    databaseUrl: options.databaseUrl ?? `sqlite:${dbFile}`,
     cerbosUrl: options.cerbosUrl,
     authSecret: testSecret,
     seed: true,
