@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createClient } from "@repo/client";
 import { repoPoliciesDir, startPdp } from "@repo/pdp";
+import type { Page } from "playwright-core";
 import { buildWeb, webDist } from "../test/build-web.ts";
 import { launchChromium } from "../test/e2e/browser.ts";
 import { startStack } from "../test/e2e/stack.ts";
@@ -29,6 +30,23 @@ function bundleSizes() {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
 
+/** The browser's own timings of the last run: document, bundle, and each API round trip. */
+async function breakdown(page: Page): Promise<string> {
+  const entries = await page.evaluate(() => [
+    ...(performance.getEntriesByType("navigation") as PerformanceNavigationTiming[]).map((e) => ({
+      name: "document",
+      start: 0,
+      end: e.responseEnd,
+    })),
+    ...(performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((e) => ({
+      name: new URL(e.name).pathname,
+      start: e.startTime,
+      end: e.responseEnd,
+    })),
+  ]);
+  return entries.map((e) => `${e.name.slice(0, 60)} ${e.start.toFixed(0)}→${e.end.toFixed(0)} ms`).join("; ");
+}
+
 await buildWeb();
 const sizes = bundleSizes();
 console.log(`bundle (JS + CSS): ${kb(sizes.raw)} raw, ${kb(sizes.gzip)} gzip`);
@@ -49,6 +67,7 @@ try {
     await page.goto(`${stack.url}/#/contacts`);
     await page.locator("tr[data-contact-id]").first().waitFor({ state: "visible" });
     timings.push(performance.now() - started);
+    if (run === runs - 1) console.log(`last run, where the time went: ${await breakdown(page)}`);
     await context.close();
   }
   console.log(
