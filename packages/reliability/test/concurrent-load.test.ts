@@ -6,6 +6,7 @@ import { checkServed } from "../src/leak-check.ts";
 import { insertUsers, loadUsers } from "../src/load-users.ts";
 import { contactsFromDb, createOracle, type Oracle, principalFromDb, type ServedContact } from "../src/oracle.ts";
 import type { RawOutcome } from "../src/raw-trpc.ts";
+import { report } from "../src/report.ts";
 import { openSqlite, type SqliteReader } from "../src/sqlite-reader.ts";
 import { type ApiStack, loginAll, serverBase, startApiStack } from "../src/stack.ts";
 import { pick, seededRandom, Tally } from "../src/tally.ts";
@@ -176,6 +177,7 @@ describe("concurrent load with a leak oracle", () => {
 
     const bursts = Math.max(1, Math.round(budget.loadDurationMs / budget.loadBurstMs));
     let compared = 0;
+    let lostTotal = 0;
     for (let burst = 0; burst < bursts; burst++) {
       const until = Date.now() + budget.loadBurstMs;
       await Promise.all(
@@ -216,11 +218,23 @@ describe("concurrent load with a leak oracle", () => {
           .map(([id, name]) => `contact ${id}: acknowledged "${name}", found ${JSON.stringify(rows.get(id))}`),
         ...[...deleted].filter((id) => rows.has(id)).map((id) => `contact ${id}: acknowledged delete, still there`),
       ];
+      lostTotal += lost.length;
       expect(lost).toEqual([]);
     }
 
-    const summary = { ...tally.toJSON(), rowsChecked, raced, leaks: leaks.length, compared, deleted: deleted.size };
-    console.info("concurrent load:", JSON.stringify(summary));
+    report("concurrent load", {
+      clients: clients.length,
+      requests: tally.get("requests"),
+      served: tally.get("served"),
+      refused: tally.get("refused"),
+      errors: tally.get("errors"),
+      leaked: leaks.length,
+      lost: lostTotal,
+      rowsChecked,
+      raced,
+      listsCompared: compared,
+      writesAcknowledged: lastName.size + deleted.size,
+    });
     expect(leaks).toEqual([]);
     expect(tally.samples).toEqual([]);
     expect(tally.get("errors")).toBe(0);

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type ApiProcess, spawnApi } from "../src/api-process.ts";
 import { budget } from "../src/budget.ts";
 import { contactsApi, idOf } from "../src/contacts-api.ts";
+import { report } from "../src/report.ts";
 import { openSqlite } from "../src/sqlite-reader.ts";
 import { loginAll, testSecret } from "../src/stack.ts";
 import { seededRandom, sleep, Tally } from "../src/tally.ts";
@@ -130,7 +131,14 @@ describe("crash safety", () => {
 
     // The restarted API serves the data it had acknowledged.
     const afterRestart = await api.get(tokens.john!, [...created.keys()].find((id) => !deleted.has(id)) ?? 1);
-    console.info("crash safety:", JSON.stringify(tally), `created ${created.size}, deleted ${deleted.size}`);
+    report("crash safety", {
+      crashes: tally.get("crashes"),
+      writesAcknowledged: tally.get("acknowledged"),
+      refused: tally.get("FORBIDDEN") + tally.get("NOT_FOUND"),
+      inFlightAtKill: tally.get("connection-lost"),
+      lost: lost.length,
+      integrity: integrity.map((row) => row.integrity_check).join(","),
+    });
     expect(lost).toEqual([]);
     expect(integrity).toEqual([{ integrity_check: "ok" }]);
     expect(migrationsAfter).toEqual(migrationsBefore);

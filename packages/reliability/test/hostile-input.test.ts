@@ -9,6 +9,7 @@ import { judgeOutcome, preview } from "../src/judge.ts";
 import { contactsFromDb, createOracle, principalFromDb } from "../src/oracle.ts";
 import { allowedCodes, procedureSpecs } from "../src/procedures.ts";
 import { rawCall } from "../src/raw-trpc.ts";
+import { report } from "../src/report.ts";
 import { openSqlite } from "../src/sqlite-reader.ts";
 import { type ApiStack, loginAll, serverBase, startApiStack } from "../src/stack.ts";
 import { Tally } from "../src/tally.ts";
@@ -189,6 +190,14 @@ describe("hostile input", () => {
       { numRuns: budget.fuzzRuns, seed },
     );
     console.info(`hostile input (FUZZ_SEED=${seed}):`, JSON.stringify(tally));
+    report("hostile input", {
+      requests: budget.fuzzRuns,
+      served: tally.get("OK"),
+      refused: budget.fuzzRuns - tally.get("OK") - problems.length,
+      serverErrors: problems.filter((problem) => !problem.includes("request failed")).length,
+      crashes: problems.filter((problem) => problem.includes("request failed")).length,
+      seed,
+    });
     expect(firstOfEachKind(problems)).toEqual([]);
     expect(tally.get("OK")).toBeGreaterThanOrEqual(budget.fuzzRuns / 20);
     expect(tally.get("BAD_REQUEST")).toBeGreaterThanOrEqual(budget.fuzzRuns / 5);
@@ -215,6 +224,11 @@ describe("hostile input", () => {
       { numRuns: Math.round(budget.fuzzRuns / 4) },
     );
     console.info("malformed envelopes:", JSON.stringify(tally));
+    report("malformed envelopes", {
+      requests: Math.round(budget.fuzzRuns / 4),
+      problems: problems.length,
+      crashes: tally.get("failed"),
+    });
     expect(firstOfEachKind(problems)).toEqual([]);
     expect(tally.get("BAD_REQUEST") + tally.get("PARSE_ERROR")).toBeGreaterThanOrEqual(budget.fuzzRuns / 40);
     const health = await fetch(`${base}/health`);

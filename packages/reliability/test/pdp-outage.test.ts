@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { budget } from "../src/budget.ts";
 import { type ContactsApi, contactsApi, idOf, pageOf } from "../src/contacts-api.ts";
 import type { RawOutcome } from "../src/raw-trpc.ts";
+import { report } from "../src/report.ts";
 import { openSqlite } from "../src/sqlite-reader.ts";
 import { type ApiStack, loginAll, serverBase, startApiStack } from "../src/stack.ts";
 import { pick, seededRandom, sleep, Tally } from "../src/tally.ts";
@@ -114,11 +115,17 @@ describe("PDP outage", () => {
       "SELECT lastName FROM contacts WHERE lastName LIKE 'down-%' ESCAPE '\\'",
     );
     await db.close();
-    console.info(
-      "PDP outage:",
-      JSON.stringify(tally),
-      `writes attempted while down: ${markersWrittenWhileDown.length}`,
-    );
+    report("PDP outage", {
+      cycles: budget.outageCycles,
+      requests: Object.values(tally.toJSON()).reduce((sum, count) => sum + count, 0),
+      served: tally.get("served"),
+      refused: tally.get("refused"),
+      refusedInTransition: tally.get("refused-in-transition"),
+      leaked: tally.get("leaked"),
+      writesAttemptedWhileDown: markersWrittenWhileDown.length,
+      rowsWrittenWhileDown: written.length,
+      unexpected: tally.get("unexpected"),
+    });
     expect(tally.samples.filter((sample) => !sample.startsWith("denied"))).toEqual([]);
     expect(tally.get("leaked")).toBe(0);
     expect(written, "rows written while the PDP was down").toEqual([]);

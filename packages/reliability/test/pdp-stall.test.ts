@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { budget } from "../src/budget.ts";
 import { type ContactsApi, contactsApi } from "../src/contacts-api.ts";
 import { rawCall } from "../src/raw-trpc.ts";
+import { report } from "../src/report.ts";
+import { openSqlite } from "../src/sqlite-reader.ts";
 import { type ApiStack, loginAll, serverBase, startApiStack } from "../src/stack.ts";
 import { sleep, Tally } from "../src/tally.ts";
 import { startTcpProxy, type TcpProxy } from "../src/tcp-proxy.ts";
@@ -90,12 +92,15 @@ describe("PDP stall", () => {
     await probe;
 
     const slowest = Math.max(...latencies);
-    console.info(
-      `PDP stall (${mode.kind}):`,
-      JSON.stringify(tally),
-      `slowest refusal ${Math.round(slowest)} ms, slowest health ${Math.round(Math.max(...healthLatencies))} ms,`,
-      `slowest auth.me ${Math.round(Math.max(...meLatencies))} ms, proxy sockets open ${proxy.openSockets()}`,
-    );
+    report(`PDP stall (${mode.kind})`, {
+      requests: budget.stallRequests,
+      refused: tally.get("refused"),
+      leaked: tally.get("not-refused"),
+      slowestRefusalMs: Math.round(slowest),
+      slowestHealthMs: Math.round(Math.max(...healthLatencies)),
+      slowestAuthMeMs: Math.round(Math.max(...meLatencies)),
+      proxySocketsOpen: proxy.openSockets(),
+    });
     expect(tally.samples).toEqual([]);
     expect(tally.get("refused")).toBe(budget.stallRequests);
     expect(slowest).toBeLessThan(pdpTimeoutMs + marginMs);
@@ -116,7 +121,7 @@ describe("PDP stall", () => {
     await sleep(500);
     expect(proxy.openSockets(), "connections to the PDP left open after the stall").toBeLessThanOrEqual(12);
 
-    const db = await import("../src/sqlite-reader.ts").then(({ openSqlite }) => openSqlite(stack.dbFile));
+    const db = await openSqlite(stack.dbFile);
     const stalledWrites = await db.all("SELECT id FROM contacts WHERE lastName LIKE 'stalled-%'");
     await db.close();
     expect(stalledWrites, "writes that went through while the PDP stalled").toEqual([]);
