@@ -1,4 +1,5 @@
 import type { Includeable } from "sequelize";
+import { ResourceMappingError } from "./errors.ts";
 import { type AnyModel, associationNames, type Mapper, type MapperEntry, resolveHops } from "./mapper.ts";
 
 interface IncludeNode {
@@ -36,7 +37,10 @@ function toIncludes(node: IncludeNode): Includeable[] {
 /** The `include` that loads every association toCerbosResource needs for `model` with `mapper`. */
 export function resourceInclude(model: AnyModel, mapper: Mapper, paths?: readonly string[]): Includeable[] {
   const root = newNode();
-  const keys = paths ?? (typeof mapper === "function" ? [] : Object.keys(mapper));
+  if (paths === undefined && typeof mapper === "function") {
+    throw new ResourceMappingError("resourceInclude needs `paths` when the mapper is a function");
+  }
+  const keys = paths ?? Object.keys(mapper);
   for (const path of keys) {
     const entry = typeof mapper === "function" ? mapper(path) : mapper[path];
     if (entry !== undefined) addEntry(root, model, entry, path);

@@ -1,3 +1,4 @@
+import type { Value } from "@cerbos/core";
 import type { Model } from "sequelize";
 import { typeKey } from "./compile/columns.ts";
 import { ResourceMappingError } from "./errors.ts";
@@ -16,7 +17,7 @@ const RESOURCE_ATTR = "request.resource.attr.";
 export interface CerbosResource {
   kind: string;
   id: string;
-  attr: Record<string, unknown>;
+  attr: Record<string, Value>;
 }
 
 export interface ToCerbosResourceOptions {
@@ -33,21 +34,23 @@ function dataValues(instance: Model): Record<string, unknown> {
 }
 
 /** Converts a column value to what Cerbos sees: dates as RFC 3339 text, Postgres BIGINT strings as numbers. */
-function celValue(model: AnyModel, attribute: string, value: unknown): unknown {
+function celValue(model: AnyModel, attribute: string, value: unknown): Value {
+  if (value === null || value === undefined) return null;
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "string" && typeKey(model, attribute) === "BIGINT") return Number(value);
-  return value ?? null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  throw new ResourceMappingError(`${model.name}.${attribute} holds a value Cerbos cannot receive (${typeof value})`);
 }
 
-function setNested(target: Record<string, unknown>, key: string, value: unknown): void {
+function setNested(target: Record<string, Value>, key: string, value: Value): void {
   const parts = key.split(".");
   let node = target;
   for (const part of parts.slice(0, -1)) {
     const next = node[part];
     if (typeof next === "object" && next !== null && !Array.isArray(next)) {
-      node = next as Record<string, unknown>;
+      node = next;
     } else {
-      const created: Record<string, unknown> = {};
+      const created: Record<string, Value> = {};
       node[part] = created;
       node = created;
     }
@@ -72,9 +75,9 @@ function objectElement(
   fields: Readonly<Record<string, MapperEntry>> | undefined,
   nullRepresentation: NullRepresentation,
   path: string,
-): Record<string, unknown> {
+): Record<string, Value> {
   const entries = fields ?? Object.fromEntries(Object.keys(model.getAttributes()).map((a) => [a, { column: a }]));
-  const element: Record<string, unknown> = {};
+  const element: Record<string, Value> = {};
   for (const [field, entry] of Object.entries(entries)) {
     const value = entryValue(instance, model, entry, `${path}.${field}`, nullRepresentation);
     if (value !== ABSENT) setNested(element, field, value);
@@ -89,7 +92,7 @@ function entryValue(
   entry: MapperEntry,
   path: string,
   inherited: NullRepresentation,
-): unknown {
+): Value | typeof ABSENT {
   const nullRepresentation = entry.nullRepresentation ?? inherited;
   const hops = resolveHops(model, entry, path);
   let current: Model | null = instance;
@@ -127,7 +130,7 @@ export function toCerbosResource(instance: Model, options: ToCerbosResourceOptio
   const model = instance.constructor as AnyModel;
   const { mapper } = options;
   const lookup = (path: string) => (typeof mapper === "function" ? mapper(path) : mapper[path]);
-  const attr: Record<string, unknown> = {};
+  const attr: Record<string, Value> = {};
   let id: unknown = instance.get(model.primaryKeyAttribute);
   for (const path of mappedPaths(mapper, options.paths)) {
     const entry = lookup(path);
