@@ -48,7 +48,9 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment; throws ConfigError with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, dataDir = defaultDataDir): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (`AUTH_SECRET=`) means unset, as in most shells' .env habits.
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = envSchema.safeParse(set);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);

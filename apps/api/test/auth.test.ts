@@ -155,6 +155,16 @@ describe.each(dialects)("authentication (%s)", (dialect) => {
     `);
   });
 
+  it("text with a NUL character is BAD_REQUEST on every dialect, never a database error", async () => {
+    const john = await app.as("john");
+    const error = await errorOf(
+      john.contacts.create.mutate({ organizationId: 1, firstName: "a\u0000b", lastName: "c" }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.zodIssues).toMatchObject([{ path: ["firstName"], message: "must not contain NUL characters" }]);
+    expect((await errorOf(john.contacts.list.query({ search: "\u0000" }))).code).toBe("BAD_REQUEST");
+  });
+
   it("health reports the database and the PDP, as a procedure and as plain JSON", async () => {
     expect(await app.anonymous.health.query()).toEqual({ database: "ok", pdp: "ok" });
     const response = await fetch(`${app.url}/health`);

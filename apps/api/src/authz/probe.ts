@@ -49,7 +49,8 @@ export async function probePolicies(pdp: Pdp): Promise<string[]> {
       return [`${resource.kind} attributes rejected by the PDP's schema: ${JSON.stringify(result.validationErrors)}`];
     }
     const matched = result.metadata?.actions.read?.matchedPolicy;
-    return matched ? [] : [`no policy for resource kind "${resource.kind}"`];
+    // The PDP reports "NO_MATCH" when no policy covers the resource kind.
+    return matched && matched !== "NO_MATCH" ? [] : [`no policy for resource kind "${resource.kind}"`];
   });
 }
 
