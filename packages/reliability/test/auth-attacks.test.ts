@@ -173,6 +173,24 @@ describe("authentication attacks", () => {
     expect(after.map((outcome) => outcome.code)).toEqual(["UNAUTHORIZED", "UNAUTHORIZED", "UNAUTHORIZED"]);
   });
 
+  it("rate limits a parallel brute force as strictly as a sequential one", async () => {
+    // An attacker sends guesses at once, not one by one: at most the limit may be evaluated.
+    const guesses = await Promise.all(
+      Array.from({ length: 25 }, (_, index) =>
+        rawCall({
+          baseUrl: base,
+          procedure: "auth.login",
+          kind: "mutation",
+          input: { username: "bill", password: `parallel-guess-${index}` },
+        }),
+      ),
+    );
+    const codes = guesses.map((guess) => guess.code ?? "OK");
+    expect(codes.filter((code) => code !== "UNAUTHORIZED" && code !== "TOO_MANY_REQUESTS")).toEqual([]);
+    const evaluated = codes.filter((code) => code === "UNAUTHORIZED").length;
+    expect(evaluated, `${evaluated} of 25 parallel guesses were checked against the password`).toBeLessThanOrEqual(5);
+  });
+
   it("rate limits login brute force, also under spelling variants of the name", async () => {
     const codes: string[] = [];
     for (let attempt = 0; attempt < 12; attempt++) {
