@@ -13,7 +13,7 @@ function macro(name: Macro) {
     const lambda = readLambda(node, lambdaNode);
     const source = compileOperand(context, sourceNode!);
     if (source.kind === "list") {
-      const items = source.items.map((item) => bodyCond(context, lambda, literalItemBinding(context, node, item)));
+      const items = source.items.map((item) => bodyCond(context, lambda, literalItemBinding(context, item)));
       return { kind: "cond", cond: literalMacros[name](items) };
     }
     const collection = asCollection(node, source);

@@ -68,7 +68,7 @@ export const literalMacros = {
   },
 };
 
-export function literalItemBinding(context: Context, node: PlanNode, item: unknown): Binding {
-  if (!isScalarValue(item)) return refuse(node, "a literal list of objects or lists");
-  return { kind: "scalar", scalar: constantScalar(context, item) };
+export function literalItemBinding(context: Context, item: unknown): Binding {
+  if (isScalarValue(item)) return { kind: "scalar", scalar: constantScalar(context, item) };
+  return { kind: "constant", value: item };
 }

@@ -76,6 +76,22 @@ describe("refusals name the operator, the path and the reason", () => {
     );
   });
 
+  it("reads fields of a literal list of maps (a principal attribute the planner did not unroll)", async () => {
+    const teams = Array.from({ length: 11 }, (_, i) => ({ owner: `user${i}`, org: i }));
+    teams.push({ owner: "john", org: 1 });
+    const lambda = op(
+      "lambda",
+      op("and", op("eq", v("t.owner"), attr("ownerId")), op("eq", v("t.org"), attr("organizationId"))),
+      v("t"),
+    );
+    const sql = translate(op("exists", c(teams), lambda));
+    const rows = await db.Contact.findAll({ where: db.sequelize.literal(sql), order: [["id", "ASC"]] });
+    expect(rows.map((row) => row.get("id"))).toEqual([1, 2]);
+    // A key the map lacks is a CEL error: that item never matches, under `not` either.
+    const missing = op("exists", c(teams), op("lambda", op("not", op("eq", v("t.nope"), attr("ownerId"))), v("t")));
+    expect(translate(missing)).toBe("(1=0)");
+  });
+
   it("never refuses what the shipped contact mapper needs", () => {
     expect(translate(op("in", c("public"), attr("tags")), contactMapper)).toContain("EXISTS");
   });

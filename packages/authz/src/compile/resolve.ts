@@ -1,8 +1,9 @@
 import { UnsupportedQueryPlanError } from "../errors.ts";
 import { type AnyModel, lookupEntry, type MapperEntry, type NullRepresentation, resolveHops } from "../mapper.ts";
-import { TRUE } from "../sql.ts";
+import { FALSE, TRUE } from "../sql.ts";
 import { columnScalar } from "./columns.ts";
 import { joinChain } from "./joins.ts";
+import { constantScalar, isScalarValue } from "./operands.ts";
 import type { Binding, Context, ObjectRow, Operand } from "./types.ts";
 
 const RESOURCE_ID = "request.resource.id";
@@ -78,7 +79,23 @@ function fieldOf(context: Context, row: ObjectRow, field: string): Operand {
   return entryOperand(context, row.model, row.alias, entry, path, row.nullRepresentation);
 }
 
+/** A field of a literal item, e.g. `t.id` over a principal's list of maps; a missing key is a CEL error. */
+function constantOperand(context: Context, name: string, value: unknown, rest: string | undefined): Operand {
+  let current = value;
+  for (const key of rest === undefined ? [] : rest.split(".")) {
+    if (typeof current !== "object" || current === null || Array.isArray(current) || !Object.hasOwn(current, key)) {
+      const error = constantScalar(context, null);
+      return { kind: "scalar", scalar: { ...error, ok: FALSE, path: name } };
+    }
+    current = (current as Record<string, unknown>)[key];
+  }
+  if (isScalarValue(current)) return { kind: "scalar", scalar: { ...constantScalar(context, current), path: name } };
+  if (Array.isArray(current)) return { kind: "list", items: current, path: name };
+  throw new UnsupportedQueryPlanError("lambda", name, "a whole map from a literal list cannot be compared in SQL");
+}
+
 function bindingOperand(context: Context, name: string, binding: Binding, rest: string | undefined): Operand {
+  if (binding.kind === "constant") return constantOperand(context, name, binding.value, rest);
   if (binding.kind === "scalar") {
     if (rest === undefined) return { kind: "scalar", scalar: binding.scalar };
     throw new UnsupportedQueryPlanError("get-field", `${name}.${rest}`, "a field of a scalar list element");

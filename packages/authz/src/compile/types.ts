@@ -38,7 +38,13 @@ export interface ObjectRow {
   readonly path: string;
 }
 
-export type Binding = { readonly kind: "scalar"; readonly scalar: Scalar } | ObjectRow;
+/** An item of a literal list the planner shipped (a principal attribute): a map, list or scalar. */
+export interface ConstantItem {
+  readonly kind: "constant";
+  readonly value: unknown;
+}
+
+export type Binding = { readonly kind: "scalar"; readonly scalar: Scalar } | ObjectRow | ConstantItem;
 
 /** A to-many association (possibly filtered or mapped) iterated by a correlated subquery. */
 export interface Collection {
