@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "../lib/trpc.ts";
 import type { ContactRow } from "./ContactsTable.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
@@ -9,6 +9,11 @@ export function ContactRowActions({ contact }: { contact: ContactRow }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  // The Delete button the user just pressed is gone: move focus to its replacement, not to <body>.
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
   const remove = useMutation(
     trpc.contacts.delete.mutationOptions({
       onSuccess: () => queryClient.invalidateQueries(trpc.contacts.pathFilter()),
@@ -34,6 +39,7 @@ export function ContactRowActions({ contact }: { contact: ContactRow }) {
           <button
             type="button"
             className="danger"
+            ref={confirmRef}
             disabled={remove.isPending}
             onClick={() => remove.mutate({ id: contact.id })}
           >

@@ -96,6 +96,43 @@ describe("contacts page in Chromium", () => {
     await saveScreenshot(page, "john-edit-contact-3-denied");
   });
 
+  it("john searches, filters and sorts with the keyboard alone; an impossible filter shows the empty state", async () => {
+    await page.goto(`${stack.url}/#/sign-in`);
+    await page.getByLabel("Username").focus();
+    await page.keyboard.type("john");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("password123");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name: "Contacts" }).waitFor();
+    await visibleContactIds(page);
+
+    // Sort by first name: focus the column header's button and press Enter, twice for descending.
+    const firstNameHeader = page.getByRole("columnheader", { name: /First name/ });
+    await firstNameHeader.getByRole("button").focus();
+    await page.keyboard.press("Enter");
+    await page.locator('th[aria-sort="ascending"]', { hasText: "First name" }).waitFor();
+    await page.keyboard.press("Enter");
+    await page.locator('th[aria-sort="descending"]', { hasText: "First name" }).waitFor();
+    await page.waitForFunction(() => document.querySelector("tbody tr")?.getAttribute("data-contact-id") === "2");
+    expect(await visibleContactIds(page)).toEqual([2, 1, 3, 5]); // Simon, Nick, Mary, Aleks
+
+    await page.getByLabel("Status").focus();
+    await page.getByLabel("Status").selectOption("inactive");
+    await page.getByText("1 contact", { exact: true }).waitFor();
+    expect(await visibleContactIds(page)).toEqual([2]);
+
+    await page.getByLabel("Status").selectOption("any");
+    await page.getByLabel("Search").focus();
+    await page.keyboard.type("smy");
+    await page.getByText("1 contact", { exact: true }).waitFor();
+    expect(await visibleContactIds(page)).toEqual([1]);
+
+    await page.getByLabel("Company").selectOption({ label: "Pepsi Co" });
+    await page.getByText("No contacts match these filters.").waitFor();
+    expect(await totalText(page)).toBe("0 contacts");
+    await saveScreenshot(page, "john-empty-filter");
+  });
+
   it("geri sees exactly contacts 1 and 5 and no New contact", async () => {
     await signIn(page, stack.url, "geri");
     expect((await visibleContactIds(page)).sort()).toEqual([1, 5]);
