@@ -21,3 +21,11 @@ export async function visibleContactIds(page: Page): Promise<number[]> {
 export async function totalText(page: Page): Promise<string> {
   return (await page.getByTestId("contacts-total").textContent()) ?? "";
 }
+
+/** Waits until the list shows the answer to the latest request (no refetch in flight). */
+export async function listSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const total = document.querySelector('[data-testid="contacts-total"]');
+    return total !== null && !total.textContent?.includes("updating");
+  });
+}

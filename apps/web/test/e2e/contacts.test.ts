@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { signIn, totalText, visibleContactIds } from "./actions.ts";
+import { listSettled, signIn, totalText, visibleContactIds } from "./actions.ts";
 import { launchChromium, saveScreenshot } from "./browser.ts";
 import { type Stack, startStack } from "./stack.ts";
 
@@ -113,18 +113,20 @@ describe("contacts page in Chromium", () => {
     await page.locator('th[aria-sort="ascending"]', { hasText: "First name" }).waitFor();
     await page.keyboard.press("Enter");
     await page.locator('th[aria-sort="descending"]', { hasText: "First name" }).waitFor();
-    await page.waitForFunction(() => document.querySelector("tbody tr")?.getAttribute("data-contact-id") === "2");
+    await listSettled(page);
     expect(await visibleContactIds(page)).toEqual([2, 1, 3, 5]); // Simon, Nick, Mary, Aleks
 
     await page.getByLabel("Status").focus();
     await page.getByLabel("Status").selectOption("inactive");
     await page.getByText("1 contact", { exact: true }).waitFor();
+    await listSettled(page);
     expect(await visibleContactIds(page)).toEqual([2]);
 
     await page.getByLabel("Status").selectOption("any");
     await page.getByLabel("Search").focus();
     await page.keyboard.type("smy");
     await page.getByText("1 contact", { exact: true }).waitFor();
+    await listSettled(page);
     expect(await visibleContactIds(page)).toEqual([1]);
 
     await page.getByLabel("Company").selectOption({ label: "Pepsi Co" });
