@@ -15,6 +15,9 @@ import { type NullRepresentation, type OracleResource, oracleResource } from "./
 /** At least 1,000 rows per dialect per run; AUTHZ_DIFF_ROWS may ask for more. */
 export const rowCount = Math.max(1000, Number.parseInt(process.env.AUTHZ_DIFF_ROWS ?? "1000", 10));
 
+/** The PDP evaluates rows × actions; on a loaded 2-core machine that can take minutes. */
+const setupTimeoutMs = 300_000;
+
 export interface OracleContext {
   dataset: HostileDataset;
   plans: Map<string, PlanResourcesResponse>;
@@ -62,7 +65,7 @@ export function useSuiteContext(dialects: DialectSetup[], omittedActions: readon
     };
     await Promise.all([decide(), ...dialects.filter((dialect) => dialect.runs).map(loadDatabase)]);
     console.log(`authz differential: setup took ${Date.now() - started} ms`);
-  });
+  }, setupTimeoutMs);
 
   afterAll(async () => {
     await Promise.all([...databases.map((database) => database.close()), pdp?.stop()]);
