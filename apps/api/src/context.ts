@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Principal } from "@cerbos/core";
-import type { Request } from "express";
+import type { Request, Response } from "express";
 import { principalOf } from "./auth/principal.ts";
 import type { LoginLimiter } from "./auth/rate-limit.ts";
 import type { TokenService } from "./auth/token.ts";
@@ -36,10 +36,12 @@ export interface Context extends AppDeps {
 }
 
 export function createContextFactory(deps: AppDeps) {
-  return async ({ req }: { req: Request }): Promise<Context> => {
+  return async ({ req, res }: { req: Request; res: Response }): Promise<Context> => {
     const requestIdHeader = req.headers["x-request-id"];
     const requestId =
       typeof requestIdHeader === "string" && /^[\w.-]{1,64}$/.test(requestIdHeader) ? requestIdHeader : randomUUID();
+    // Echoed so a user can quote it when reporting an error; the log lines carry it too.
+    res.setHeader("x-request-id", requestId);
     const { session, failure } = await authenticate(req.headers.authorization, deps);
     return {
       ...deps,

@@ -49,7 +49,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   if (options.seed && (await seedIfEmpty(db.models))) log.info("seeded the demo data (password123 for every user)");
 
   const pdp = createPdp(options.cerbosUrl, options.pdpTimeoutMs ?? 2000);
-  const deps = { db, pdp, tokens: createTokenService(options.authSecret), loginLimiter: loginLimiter(db.models), log };
+  const deps = { db, pdp, tokens: createTokenService(options.authSecret), loginLimiter: loginLimiter(db), log };
 
   const app = express();
   app.disable("x-powered-by");

@@ -167,6 +167,8 @@ describe.each(dialects)("authentication (%s)", (dialect) => {
 
   it("health reports the database and the PDP, as a procedure and as plain JSON", async () => {
     expect(await app.anonymous.health.query()).toEqual({ database: "ok", pdp: "ok" });
+    const traced = await fetch(`${app.url}/trpc/health`, { headers: { "x-request-id": "trace-me-123" } });
+    expect(traced.headers.get("x-request-id")).toBe("trace-me-123");
     const response = await fetch(`${app.url}/health`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ database: "ok", pdp: "ok" });

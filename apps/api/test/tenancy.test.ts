@@ -159,6 +159,27 @@ describe.each(dialects)("tenant isolation and organization roles (%s)", (dialect
     expect((await errorOf(john.contacts.get.query({ id: 6 }))).code).toBe("NOT_FOUND");
   });
 
+  it("concurrent writes all land (transactions wait for each other instead of failing)", async () => {
+    const john = await app.as("john");
+    const created = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        john.contacts.create.mutate({
+          organizationId: 1,
+          firstName: `Parallel${index}`,
+          lastName: "Write",
+          tags: ["vip"],
+        }),
+      ),
+    );
+    expect(new Set(created.map((contact) => contact.id)).size).toBe(12);
+    const updated = await Promise.all(
+      created.map((contact) => john.contacts.update.mutate({ id: contact.id, isActive: false, tags: ["public"] })),
+    );
+    expect(updated.every((contact) => !contact.isActive && contact.tags.join() === "public")).toBe(true);
+    const page = await john.contacts.list.query({ search: "parallel", limit: 50 });
+    expect(page.total).toBe(12);
+  });
+
   it("companies: members read, Sales users create and update, others are refused", async () => {
     const [john, geri, alice] = await Promise.all([app.as("john"), app.as("geri"), app.as("alice")]);
     const list = await geri.companies.list.query({ organizationId: 1 });

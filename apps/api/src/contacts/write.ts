@@ -17,7 +17,7 @@ function allowedOrThrow(response: Awaited<ReturnType<typeof checkResources>>, ac
 }
 
 export async function createContact(ctx: Ctx, input: ContactCreateInput): Promise<ContactDto> {
-  const { models, sequelize } = ctx.db;
+  const { models } = ctx.db;
   requireMembership(ctx.session, input.organizationId, "Organization");
   if (!(await models.Organization.findByPk(input.organizationId, { attributes: ["id"] })))
     throw notFound("Organization");
@@ -44,7 +44,7 @@ export async function createContact(ctx: Ctx, input: ContactCreateInput): Promis
   allowedOrThrow(response, "create");
   const decision = response.results[0]!;
 
-  const id = await sequelize.transaction(async (transaction) => {
+  const id = await ctx.db.transaction(async (transaction) => {
     const contact = await models.Contact.create(values, { transaction });
     await models.ContactTag.bulkCreate(
       tags.map((tag) => ({ contactId: contact.id, tagId: tag.id })),
@@ -65,7 +65,7 @@ export async function createContact(ctx: Ctx, input: ContactCreateInput): Promis
  * resources): nobody moves a contact out of their own reach or into another organization.
  */
 export async function updateContact(ctx: Ctx, input: ContactUpdateInput): Promise<ContactDto> {
-  const { models, sequelize } = ctx.db;
+  const { models } = ctx.db;
   const contact = await loadContact(ctx.db, ctx.session, input.id);
   const organizationId = input.organizationId ?? contact.organizationId;
   if (organizationId !== contact.organizationId) requireMembership(ctx.session, organizationId, "Organization");
@@ -95,7 +95,7 @@ export async function updateContact(ctx: Ctx, input: ContactUpdateInput): Promis
   allowedOrThrow(response, "update");
   const decision = response.results[1]!;
 
-  await sequelize.transaction(async (transaction) => {
+  await ctx.db.transaction(async (transaction) => {
     await contact.update(changes, { transaction });
     if (input.tags !== undefined) {
       await models.ContactTag.destroy({ where: { contactId: contact.id }, transaction });
@@ -114,11 +114,11 @@ export async function updateContact(ctx: Ctx, input: ContactUpdateInput): Promis
 }
 
 export async function deleteContact(ctx: Ctx, id: number): Promise<{ id: number }> {
-  const { models, sequelize } = ctx.db;
+  const { models } = ctx.db;
   const contact = await loadContact(ctx.db, ctx.session, id);
   const response = await checkResources(ctx, [{ resource: contactResource(contact), actions: ["delete"] }]);
   allowedOrThrow(response, "delete");
-  await sequelize.transaction(async (transaction) => {
+  await ctx.db.transaction(async (transaction) => {
     await models.ContactTag.destroy({ where: { contactId: id }, transaction });
     await contact.destroy({ transaction });
   });

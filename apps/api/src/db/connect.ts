@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { Sequelize } from "sequelize";
+import { Sequelize, Transaction } from "sequelize";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -15,7 +15,14 @@ export function connectDatabase(databaseUrl: string): Sequelize {
   }
   const storage = databaseUrl.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
   if (storage !== ":memory:") mkdirSync(dirname(storage), { recursive: true });
-  const sequelize = new Sequelize({ dialect: "sqlite", storage, logging: false });
+  // IMMEDIATE: a transaction takes the write lock when it begins, so a read-then-write
+  // transaction waits for a concurrent writer (busy timeout) instead of failing on upgrade.
+  const sequelize = new Sequelize({
+    dialect: "sqlite",
+    storage,
+    logging: false,
+    transactionType: Transaction.TYPES.IMMEDIATE,
+  });
   configureEachSqliteConnection(sequelize);
   return sequelize;
 }

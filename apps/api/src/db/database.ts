@@ -1,4 +1,4 @@
-import type { Sequelize } from "sequelize";
+import type { Sequelize, Transaction } from "sequelize";
 import { connectDatabase, type Dialect, dialectOf } from "./connect.ts";
 import { defineModels, type Models } from "./models/index.ts";
 
@@ -6,9 +6,28 @@ export interface Database {
   sequelize: Sequelize;
   models: Models;
   dialect: Dialect;
+  /**
+   * Runs `work` in a transaction. Every write of the app goes through here (pass the
+   * transaction to each query). On SQLite the transactions of this process run one at a time:
+   * node-sqlite3 waits for a lock on a libuv thread, so a few writers waiting at once could
+   * starve the thread the lock holder needs (a deadlock until the busy timeout).
+   */
+  transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
 }
 
 export function openDatabase(databaseUrl: string): Database {
   const sequelize = connectDatabase(databaseUrl);
-  return { sequelize, models: defineModels(sequelize), dialect: dialectOf(sequelize) };
+  const dialect = dialectOf(sequelize);
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(work: (transaction: Transaction) => Promise<T>): Promise<T> => {
+    const run = queue.then(() => sequelize.transaction(work));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return {
+    sequelize,
+    models: defineModels(sequelize),
+    dialect,
+    transaction: dialect === "sqlite" ? serialized : (work) => sequelize.transaction(work),
+  };
 }

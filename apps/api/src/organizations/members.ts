@@ -33,7 +33,7 @@ function requireAnotherOwner(memberships: MembershipModel[], userId: string): vo
 }
 
 export async function assignRole(db: Database, organizationId: number, userId: string, role: MembershipRole) {
-  return db.sequelize.transaction(async (transaction) => {
+  return db.transaction(async (transaction) => {
     const memberships = await lockedMemberships(db, organizationId, transaction);
     const membership = requireMember(memberships, userId);
     if (membership.role === "owner" && role !== "owner") requireAnotherOwner(memberships, userId);
@@ -44,7 +44,7 @@ export async function assignRole(db: Database, organizationId: number, userId: s
 
 export async function addMember(db: Database, organizationId: number, userId: string, role: MembershipRole) {
   if (!(await db.models.User.findByPk(userId, { attributes: ["id"] }))) throw notFound("User");
-  return db.sequelize.transaction(async (transaction) => {
+  return db.transaction(async (transaction) => {
     const memberships = await lockedMemberships(db, organizationId, transaction);
     if (memberships.some((m) => m.userId === userId)) throw conflict(`${userId} is already a member.`);
     await db.models.Membership.create({ organizationId, userId, role }, { transaction });
@@ -53,7 +53,7 @@ export async function addMember(db: Database, organizationId: number, userId: st
 }
 
 export async function removeMember(db: Database, organizationId: number, userId: string) {
-  return db.sequelize.transaction(async (transaction) => {
+  return db.transaction(async (transaction) => {
     const memberships = await lockedMemberships(db, organizationId, transaction);
     const membership = requireMember(memberships, userId);
     if (membership.role === "owner") requireAnotherOwner(memberships, userId);

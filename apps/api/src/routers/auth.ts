@@ -51,7 +51,10 @@ export const authRouter = {
 
   /** Revokes every token of the user (all devices): the token version moves on. */
   logout: protectedProcedure.mutation(async ({ ctx }) => {
-    await ctx.db.models.User.increment("tokenVersion", { where: { id: ctx.session.user.id } });
+    const { User } = ctx.db.models;
+    await ctx.db.transaction((transaction) =>
+      User.increment("tokenVersion", { where: { id: ctx.session.user.id }, transaction }),
+    );
     return { ok: true as const };
   }),
 } satisfies TRPCRouterRecord;

@@ -99,7 +99,7 @@ export const companiesRouter = {
       if (!(await Organization.findByPk(input.organizationId, { attributes: ["id"] }))) throw notFound("Organization");
       const draft = Company.build({ ...input, id: 0 }); // checked as "new"
       await authorize(ctx, { ...companyResource(draft), id: "new" }, ["create"]);
-      const company = await ctx.db.sequelize.transaction((transaction) => Company.create(input, { transaction }));
+      const company = await ctx.db.transaction((transaction) => Company.create(input, { transaction }));
       return companyView(company);
     }),
 
@@ -109,7 +109,7 @@ export const companiesRouter = {
       const company = await loadCompany(ctx.db, ctx.session, input.id);
       await authorize(ctx, companyResource(company), ["update"]);
       const { id: _id, ...changes } = input;
-      await ctx.db.sequelize.transaction((transaction) => company.update(changes, { transaction }));
+      await ctx.db.transaction((transaction) => company.update(changes, { transaction }));
       return companyView(company);
     }),
 } satisfies TRPCRouterRecord;

@@ -29,7 +29,7 @@ export const usersRouter = {
 } satisfies TRPCRouterRecord;
 
 async function setBanned(db: Database, id: string, isBanned: boolean) {
-  return db.sequelize.transaction(async (transaction) => {
+  return db.transaction(async (transaction) => {
     const user = await db.models.User.findByPk(id, { transaction });
     if (!user) throw notFound("User");
     await user.update({ isBanned, tokenVersion: user.tokenVersion + 1 }, { transaction });
