@@ -11,6 +11,12 @@ export default defineProject({
     globalSetup: [pdpGlobalSetup],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+    // The type tests' failures count here; errors in other files are the typecheck step's job.
+    typecheck: {
+      enabled: true,
+      include: ["test/**/*.test-d.ts"],
+      tsconfig: "./tsconfig.json",
+      ignoreSourceErrors: true,
+    },
   },
 });
