@@ -46,7 +46,8 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const db = openDatabase(options.databaseUrl);
   const applied = await migrate(db.sequelize);
   if (applied.length > 0) log.info({ migrations: applied }, "applied migrations");
-  if (options.seed && (await seedIfEmpty(db.models))) log.info("seeded the demo data (password123 for every user)");
+  if (options.seed && (await seedIfEmpty(db.models)))
+    log.info("seeded the demo data (demo users: see apps/api/README.md)");
 
   const pdp = createPdp(options.cerbosUrl, options.pdpTimeoutMs ?? 2000);
   const deps = { db, pdp, tokens: createTokenService(options.authSecret), loginLimiter: loginLimiter(db), log };
