@@ -1,3 +1,4 @@
+import { type Client, createClient } from "@repo/client";
 import type { Page } from "playwright-core";
 
 /** Signs in through the real form, as a person would, and waits for the contacts page. */
@@ -28,4 +29,11 @@ export async function listSettled(page: Page): Promise<void> {
     const total = document.querySelector('[data-testid="contacts-total"]');
     return total !== null && !total.textContent?.includes("updating");
   });
+}
+
+/** The typed client signed in as a demo user, for setting up data a scenario needs. */
+export async function clientFor(baseUrl: string, username: string): Promise<Client> {
+  const anonymous = createClient({ url: `${baseUrl}/trpc`, getToken: () => null });
+  const { token } = await anonymous.auth.login.mutate({ username, password: "password123" });
+  return createClient({ url: `${baseUrl}/trpc`, getToken: () => token });
 }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { listSettled, signIn, totalText, visibleContactIds } from "./actions.ts";
+import { clientFor, listSettled, signIn, totalText, visibleContactIds } from "./actions.ts";
 import { launchChromium, saveScreenshot } from "./browser.ts";
 import { type Stack, startStack } from "./stack.ts";
 
@@ -135,12 +135,38 @@ describe("contacts page in Chromium", () => {
     await saveScreenshot(page, "john-empty-filter");
   });
 
-  it("geri sees exactly contacts 1 and 5 and no New contact", async () => {
+  it("john pages through 14 contacts, 10 per page, with the exact total", async () => {
+    const john = await clientFor(stack.url, "john");
+    for (let n = 1; n <= 10; n++) {
+      await john.contacts.create.mutate({ organizationId: 1, firstName: "Page", lastName: `Filler ${n}` });
+    }
+    await signIn(page, stack.url, "john");
+    expect(await visibleContactIds(page)).toHaveLength(10);
+    expect(await totalText(page)).toBe("14 contacts");
+    await page.getByText("1–10 of 14 · page 1 of 2").waitFor();
+    await page.getByRole("button", { name: "Next page" }).click();
+    await page.getByText("11–14 of 14 · page 2 of 2").waitFor();
+    await listSettled(page);
+    expect(await visibleContactIds(page)).toHaveLength(4);
+    expect(await page.getByRole("button", { name: "Next page" }).isDisabled()).toBe(true);
+    await saveScreenshot(page, "john-page-2");
+  });
+
+  it("geri sees exactly contacts 1 and 5, no New contact, and creating one anyway is refused", async () => {
     await signIn(page, stack.url, "geri");
     expect((await visibleContactIds(page)).sort()).toEqual([1, 5]);
     expect(await totalText(page)).toBe("2 contacts");
     await page.getByTestId("create-denied").waitFor();
     expect(await page.getByRole("link", { name: "New contact" }).count()).toBe(0);
+
+    // Going to the form by URL anyway: the API refuses and the page says why.
+    await page.goto(`${stack.url}/#/contacts/new`);
+    await page.getByLabel("First name").fill("Greta");
+    await page.getByLabel("Last name").fill("Garbo");
+    await page.getByRole("button", { name: "Create contact" }).click();
+    const alert = page.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("Not allowed by the access policy");
     await saveScreenshot(page, "geri-contacts");
   });
 });
