@@ -25,6 +25,8 @@ export interface Dialect {
   /** A date column as a value that orders and compares exactly as the instant it stores. */
   instant(sql: string): string;
   instantLiteral(date: Date): string;
+  /** A date column as the text toCerbosResource sends: `Date.toISOString()`. */
+  isoText(sql: string): string;
 }
 
 const ASCII_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -66,6 +68,7 @@ function sqlite(sequelize: Sequelize): Dialect {
     // Sequelize stores 'YYYY-MM-DD HH:MM:SS.SSS +00:00'; strftime normalises any offset to UTC text.
     instant: (sql) => `strftime('%Y-%m-%d %H:%M:%f', ${sql})`,
     instantLiteral: (date) => base.escape(date.toISOString().replace("T", " ").replace("Z", "")),
+    isoText: (sql) => `strftime('%Y-%m-%dT%H:%M:%fZ', ${sql})`,
   };
 }
 
@@ -88,6 +91,7 @@ function postgres(sequelize: Sequelize): Dialect {
     double: (sql) => `CAST(${sql} AS DOUBLE PRECISION)`,
     instant: (sql) => sql,
     instantLiteral: (date) => `CAST(${base.escape(date)} AS TIMESTAMP WITH TIME ZONE)`,
+    isoText: (sql) => `to_char(${sql} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
   };
 }
 

@@ -1,13 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { recordedPlan, recordedWirePlan } from "../test/fixtures/plans.ts";
-import { readNode, readPlan } from "./plan.ts";
+import { type PlanNode, readNode, readPlan } from "./plan.ts";
+
+/** The planner nests and orders and/or differently from call to call: compare them flattened, as sets. */
+function canonical(node: PlanNode): unknown {
+  if (node.type !== "call") return node;
+  const { operator } = node;
+  if (operator !== "and" && operator !== "or") return { operator, operands: node.operands.map(canonical) };
+  const flat = (n: PlanNode): PlanNode[] =>
+    n.type === "call" && n.operator === operator ? n.operands.flatMap(flat) : [n];
+  const operands = flat(node).map((n) => JSON.stringify(canonical(n)));
+  return { operator, operands: operands.sort() };
+}
 
 describe("readPlan", () => {
   it("reads the SDK form and the raw HTTP form of the same recorded plan into the same AST", () => {
     const sdk = readPlan(recordedPlan("contact.read.john"));
     const wire = readPlan(recordedWirePlan("wire.contact.read.john"));
-    expect(wire).toEqual(sdk);
-    expect(sdk.kind).toBe("KIND_CONDITIONAL");
+    if (sdk.kind !== "KIND_CONDITIONAL" || wire.kind !== "KIND_CONDITIONAL")
+      throw new Error("expected conditional plans");
+    expect(canonical(wire.condition)).toEqual(canonical(sdk.condition));
   });
 
   it("reads unconditional plans", () => {

@@ -57,7 +57,8 @@ async function recordPlans(pdp: Pdp, resourceKind: string, actions: string[], pr
   const cerbos = new HTTP(pdp.httpUrl);
   for (const action of actions) {
     const request = { principal, resource: { kind: resourceKind }, action, includeMetadata: true };
-    const response = await cerbos.planResources(request);
+    // Per-call ids are dropped so that re-recording only shows real plan changes in a diff.
+    const { cerbosCallId: _callId, requestId: _requestId, ...response } = await cerbos.planResources(request);
     const file = `${outDir}/${resourceKind}.${action}.${label}.json`;
     writeFileSync(file, `${JSON.stringify({ request, response }, null, 2)}\n`);
   }
@@ -74,7 +75,7 @@ async function recordWirePlan(pdp: Pdp) {
   };
   const response = await fetch(`${pdp.httpUrl}/api/plan/resources`, { method: "POST", body: JSON.stringify(body) });
   if (!response.ok) throw new Error(`wire plan failed: ${response.status} ${await response.text()}`);
-  const json: unknown = await response.json();
+  const { cerbosCallId: _callId, requestId: _requestId, ...json } = (await response.json()) as Record<string, unknown>;
   writeFileSync(
     `${outDir}/wire.contact.read.john.json`,
     `${JSON.stringify({ request: body, response: json }, null, 2)}\n`,

@@ -20,7 +20,7 @@ export function celTypeOf(key: string): CelType {
   if (STRING_TYPES.has(key)) return "string";
   if (INTEGER_TYPES.has(key) || FLOAT_TYPES.has(key)) return "number";
   if (key === "BOOLEAN") return "bool";
-  if (key === "DATE") return "date";
+  if (key === "DATE") return "string";
   return "other";
 }
 
@@ -47,15 +47,29 @@ export function columnScalar(
 ): Scalar {
   const { dialect } = context;
   const key = typeKey(model, attribute);
-  let column = `${reference.alias}.${dialect.quote(columnField(model, attribute, options.path))}`;
+  const raw = `${reference.alias}.${dialect.quote(columnField(model, attribute, options.path))}`;
+  const wrap = reference.wrap ?? ((column: string) => column);
+  let column = raw;
   if (dialect.name === "postgres" && CAST_TO_TEXT.has(key)) column = dialect.text(column);
-  const sql = reference.wrap ? reference.wrap(column) : column;
+  // A date reaches Cerbos as toISOString() text; the same text is built in SQL.
+  if (key === "DATE") column = dialect.isoText(column);
+  const sql = wrap(column);
+  const instant = key === "DATE" ? wrap(raw) : undefined;
   const nullable = options.alwaysNullable === true || columnNullable(model, attribute);
   const type = celTypeOf(key);
   const integral = INTEGER_TYPES.has(key);
   const numberKind = type === "number" ? ("double" as const) : undefined;
   if (nullable && options.nullRepresentation === "omitted") {
-    return { sql, type, nullable: false, ok: `(${sql} IS NOT NULL)`, path: options.path, integral, numberKind };
+    return {
+      sql,
+      type,
+      nullable: false,
+      ok: `(${sql} IS NOT NULL)`,
+      path: options.path,
+      integral,
+      numberKind,
+      instant,
+    };
   }
-  return { sql, type, nullable, ok: TRUE, path: options.path, integral, numberKind };
+  return { sql, type, nullable, ok: TRUE, path: options.path, integral, numberKind, instant };
 }

@@ -1,5 +1,5 @@
 import type { PlanNode } from "../plan.ts";
-import { and, FALSE, TRUE } from "../sql.ts";
+import { and, exists, FALSE, notExists, TRUE } from "../sql.ts";
 import { asCond, asScalar, compileOperand, operandsOf, refuse } from "./operands.ts";
 import type { Cond, Context, Operand, Scalar } from "./types.ts";
 
@@ -11,23 +11,16 @@ function describe(scalar: Scalar): string {
   return scalar.path === "-" ? `a ${scalar.type} constant` : `${scalar.path} (${scalar.type})`;
 }
 
-/** Refuses what has no exact CEL counterpart: unknown column types, and raw date columns against text. */
+/** Refuses what has no exact CEL counterpart: column types Cerbos cannot receive as such. */
 function checkKnown(node: PlanNode, a: Scalar, b: Scalar): void {
   for (const side of [a, b]) {
     if (side.type === "other") refuse(node, `${describe(side)} has a column type with no exact CEL counterpart`);
   }
-  const date = a.type === "date" ? b : b.type === "date" ? a : undefined;
-  if (date !== undefined && (date.type === "string" || date.type === "date")) {
-    refuse(node, `${describe(a.type === "date" ? a : b)} is a date column: compare it through timestamp()`);
-  }
 }
-
-/** CEL's type of the value: a date column reaches Cerbos as RFC 3339 text. */
-const celType = (scalar: Scalar) => (scalar.type === "date" ? "string" : scalar.type);
 
 /** Values of different CEL types are never equal (heterogeneous equality), whatever SQL would coerce. */
 export function differentTypes(a: Scalar, b: Scalar): boolean {
-  return a.type !== "null" && b.type !== "null" && celType(a) !== celType(b);
+  return a.type !== "null" && b.type !== "null" && a.type !== b.type;
 }
 
 function isNullConstant(scalar: Scalar): boolean {
@@ -70,7 +63,6 @@ function ordering(context: Context, node: CallNode, operator: keyof typeof ORDER
   // null, or operands of different types: no ordering overload, a CEL error: neither true nor false.
   if (a.type === "null" || b.type === "null" || differentTypes(a, b))
     return { kind: "cond", cond: { t: FALSE, f: FALSE } };
-  if (a.type === "date" || b.type === "date") return refuse(node, "a date column is ordered only through timestamp()");
   const [holds, fails] = ORDERINGS[operator];
   const left = a.type === "string" ? context.dialect.ordered(a.sql) : a.sql;
   const ok = and(a.ok, b.ok);
@@ -79,6 +71,13 @@ function ordering(context: Context, node: CallNode, operator: keyof typeof ORDER
     kind: "cond",
     cond: { t: and(ok, `(${left} ${holds} ${b.sql})`), f: and(ok, `(${left} ${fails} ${b.sql})`) },
   };
+}
+
+/** `tags == []`: the only list equality that does not depend on element order. */
+function emptyListEquality(collection: Operand, list: Operand): Cond | undefined {
+  if (collection.kind !== "collection" || list.kind !== "list" || list.items.length > 0) return undefined;
+  const { from, where, ok } = collection.collection;
+  return { t: and(ok, notExists(from, where)), f: and(ok, exists(from, where)) };
 }
 
 function equalityOperator(node: CallNode, context: Context, negate: boolean): Operand {
@@ -100,8 +99,10 @@ function equalityOperator(node: CallNode, context: Context, negate: boolean): Op
       return { kind: "cond", cond: same ? cond : swap(cond) };
     }
   }
+  const emptiness = emptyListEquality(a, b) ?? emptyListEquality(b, a);
+  if (emptiness !== undefined) return { kind: "cond", cond: negate ? swap(emptiness) : emptiness };
   if (a.kind === "list" || b.kind === "list" || a.kind === "collection" || b.kind === "collection") {
-    return refuse(node, "list equality has no exact SQL translation");
+    return refuse(node, "list equality has no exact SQL translation (element order is not stored)");
   }
   const cond = equality(context, node, asScalar(context, first!, a), asScalar(context, second!, b));
   return { kind: "cond", cond: negate ? swap(cond) : cond };

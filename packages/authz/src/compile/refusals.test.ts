@@ -29,7 +29,10 @@ const cases: [string, unknown][] = [
   ["a filter used as a condition", op("filter", attr("tags"), op("lambda", op("eq", v("t"), c("x")), v("t")))],
   ["an attribute the mapper does not know", op("eq", attr("secret"), c(1))],
   ["a principal path", op("eq", v("request.principal.attr.x"), c(1))],
-  ["a raw date column compared with text", op("eq", attr("createdAt"), c("2024-01-01"))],
+  [
+    "timestamp() of a text column",
+    op("lt", op("timestamp", attr("nickname")), op("timestamp", c("2024-01-01T00:00:00Z"))),
+  ],
   [
     "a timestamp finer than a millisecond",
     op("lt", op("timestamp", attr("createdAt")), op("timestamp", c("2024-01-01T00:00:00.0001Z"))),
@@ -59,12 +62,12 @@ describe("refusals name the operator, the path and the reason", () => {
         "a filter used as a condition": "Cannot translate Cerbos query plan: operator "filter" at "request.resource.attr.tags": a list (filter/map/collection) is not a condition",
         "a non-boolean condition": "Cannot translate Cerbos query plan: operator "variable" at "request.resource.attr.ownerId": the expression is not a boolean",
         "a principal path": "Cannot translate Cerbos query plan: operator "attribute" at "request.principal.attr.x": only request.resource.id and request.resource.attr.* can be mapped to columns",
-        "a raw date column compared with text": "Cannot translate Cerbos query plan: operator "eq" at "request.resource.attr.createdAt": request.resource.attr.createdAt (date) is a date column: compare it through timestamp()",
         "a timestamp finer than a millisecond": "Cannot translate Cerbos query plan: operator "timestamp" at "-": timestamp 2024-01-01T00:00:00.0001Z is more precise than the millisecond a date column stores",
         "a whole object element": "Cannot translate Cerbos query plan: operator "lambda" at "n": a whole object element cannot be compared in SQL",
         "an attribute the mapper does not know": "Cannot translate Cerbos query plan: operator "attribute" at "request.resource.attr.secret": the mapper has no entry for this attribute",
         "an unknown operator": "Cannot translate Cerbos query plan: operator "inIPAddrRange" at "request.resource.attr.ownerId": unknown operator: no exact SQL translation",
         "membership in a list of objects": "Cannot translate Cerbos query plan: operator "in" at "request.resource.attr.notes": membership in a list of objects",
+        "timestamp() of a text column": "Cannot translate Cerbos query plan: operator "timestamp" at "request.resource.attr.nickname": timestamp() of request.resource.attr.nickname, which is not a date column",
       }
     `);
   });

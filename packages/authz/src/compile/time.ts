@@ -35,11 +35,11 @@ function timestamp(node: CallNode, context: Context): Operand {
     const sql = dialect.instantLiteral(parseTimestamp(node, value));
     return { kind: "scalar", scalar: { sql, type: "timestamp", nullable: false, ok: scalar.ok, path: scalar.path } };
   }
-  if (scalar.type !== "date") return refuse(node, `timestamp() of ${scalar.path}, which is not a date column`);
+  if (scalar.instant === undefined) return refuse(node, `timestamp() of ${scalar.path}, which is not a date column`);
   return {
     kind: "scalar",
     scalar: {
-      sql: dialect.instant(scalar.sql),
+      sql: dialect.instant(scalar.instant),
       type: "timestamp",
       nullable: false,
       ok: notNull(scalar),

@@ -1,8 +1,8 @@
 import type { Dialect } from "../dialect.ts";
 import type { AnyModel, Mapper, MapperEntry, NullRepresentation } from "../mapper.ts";
 
-/** The CEL type a SQL scalar carries once Cerbos sees it. `date` is a date column before timestamp(). */
-export type CelType = "string" | "number" | "bool" | "timestamp" | "date" | "null" | "other";
+/** The CEL type a SQL scalar carries once Cerbos sees it (a date column is RFC 3339 text). */
+export type CelType = "string" | "number" | "bool" | "timestamp" | "null" | "other";
 
 /** A scalar CEL value as SQL. */
 export interface Scalar {
@@ -20,6 +20,8 @@ export interface Scalar {
   readonly integral?: boolean;
   /** CEL's numeric type: attributes arrive as doubles, size() is an int, literals are unknown. */
   readonly numberKind?: "int" | "double";
+  /** For a date column: the raw column, which timestamp() compares as an instant. */
+  readonly instant?: string;
 }
 
 /** A boolean CEL expression: the SQL conditions under which it evaluates to true and to false. */
