@@ -57,14 +57,6 @@ export const refusalMessages: Record<string, string> = {
     'Cannot translate Cerbos query plan: operator "string" at "request.resource.attr.amount": CEL\'s string() formatting of numbers and timestamps differs from SQL\'s casts',
   ts_get_full_year:
     'Cannot translate Cerbos query plan: operator "getFullYear" at "request.resource.attr.createdAt": timestamp fields depend on a time zone; not translated',
-  date_as_string_gt:
-    'Cannot translate Cerbos query plan: operator "gt" at "request.resource.attr.createdAt": request.resource.attr.createdAt (date) is a date column: compare it through timestamp()',
-  date_string_startswith:
-    'Cannot translate Cerbos query plan: operator "startsWith" at "request.resource.attr.createdAt": request.resource.attr.createdAt is date, not a string',
-  date_string_eq:
-    'Cannot translate Cerbos query plan: operator "eq" at "request.resource.attr.createdAt": request.resource.attr.createdAt (date) is a date column: compare it through timestamp()',
-  labels_eq_empty_list:
-    'Cannot translate Cerbos query plan: operator "eq" at "request.resource.attr.labels": list equality has no exact SQL translation',
   list_eq_literal:
-    'Cannot translate Cerbos query plan: operator "eq" at "request.resource.attr.tags": list equality has no exact SQL translation',
+    'Cannot translate Cerbos query plan: operator "eq" at "request.resource.attr.tags": list equality has no exact SQL translation (element order is not stored)',
 };

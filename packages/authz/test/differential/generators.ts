@@ -21,7 +21,25 @@ export function datasetSeed(): number {
   return fromEnv ? Number.parseInt(fromEnv, 10) : defaultSeed;
 }
 
-const trapCharacter = fc.constantFrom("a", "A", "l", "b", "_", "%", "\\", "é", "E\u0301", "😀", "z", "M", " ", "ß");
+const trapCharacter = fc.constantFrom(
+  "a",
+  "A",
+  "l",
+  "b",
+  "_",
+  "%",
+  "\\",
+  "é",
+  "E\u0301",
+  "😀",
+  "z",
+  "M",
+  " ",
+  "ß",
+  "'",
+  '"',
+  "\n",
+);
 
 /** Short strings over the trap characters: wildcards and case variants in every position. */
 const trapString = fc.string({ unit: trapCharacter, maxLength: 5 });

@@ -1,7 +1,7 @@
 /**
  * Values the generators draw from. Each pool holds the literals the hostile policy compares
  * with (so every action has allowed rows) next to their traps: case variants, LIKE wildcards
- * (`% _ \`), composed and decomposed unicode, astral characters, boundary numbers and instants
+ * (`% _ \`), SQL quotes, composed and decomposed unicode, astral characters, boundary numbers and instants
  * one millisecond either side of the policy's timestamps.
  */
 export const namePool = [
@@ -47,6 +47,14 @@ export const namePool = [
   "A",
   "Ab",
   "abcd",
+  "O'Brien",
+  "o'brien",
+  'say "hi"',
+  "\nline",
+  "line\n",
+  "tab\there",
+  "`tick`",
+  "'; DROP TABLE hostile_items; --",
 ];
 
 export const nicknamePool = ["a", "A", "b", "ab", "", " a", "a ", "Alpha", "%", "a%", "_", "\\a", "ä"];
@@ -66,9 +74,24 @@ export const labelPool = [
   "%",
   "ü",
   "x",
+  "it's",
 ];
 
-export const tagPool = ["vip", "Vip", "VIP", "blocked", "blocked-not", "new", "t3", "spam", "urgent", "a_b", "%", "ü"];
+export const tagPool = [
+  "vip",
+  "Vip",
+  "VIP",
+  "blocked",
+  "blocked-not",
+  "new",
+  "t3",
+  "spam",
+  "urgent",
+  "a_b",
+  "%",
+  "ü",
+  "o'k",
+];
 
 export const emailPool = [
   "a@example.com",
@@ -140,4 +163,8 @@ export const instantPool = [
   "2024-12-31T21:59:59.999Z",
   "2024-12-31T22:00:00.001Z",
   "2025-01-01T00:00:00.000Z",
+  "1969-12-31T23:59:59.999Z",
+  // Not 0001–0099: Sequelize on SQLite reads those years back as 19xx/20xx (pending/sqlite-early-years.pending.ts).
+  "0100-01-01T00:00:00.000Z",
+  "9999-12-31T23:59:59.999Z",
 ];
