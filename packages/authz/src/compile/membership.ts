@@ -1,5 +1,5 @@
 import type { PlanNode } from "../plan.ts";
-import { and, exists, FALSE, notExists, or } from "../sql.ts";
+import { and, exists, FALSE, notExists, or, TRUE } from "../sql.ts";
 import { differentTypes, equality } from "./comparison.ts";
 import { asScalar, compileOperand, constantScalar, isScalarValue, operandsOf, refuse } from "./operands.ts";
 import type { Collection, Cond, Context, Operand, Scalar } from "./types.ts";
@@ -26,7 +26,7 @@ export function inList(context: Context, node: PlanNode, x: Scalar, items: reado
   const left = x.type === "string" ? dialect.exact(x.sql) : x.sql;
   const list = values.map((v) => v.sql).join(", ");
   const inValues = values.length > 0 ? `(${left} IN (${list}))` : FALSE;
-  const notInValues = values.length > 0 ? `(${left} NOT IN (${list}))` : "(1=1)";
+  const notInValues = values.length > 0 ? `(${left} NOT IN (${list}))` : TRUE;
   if (!x.nullable) return { t: and(x.ok, inValues), f: and(x.ok, notInValues) };
   const isNull = `(${x.sql} IS NULL)`;
   const isNotNull = `(${x.sql} IS NOT NULL)`;
@@ -63,7 +63,7 @@ function hasIntersection(node: CallNode, context: Context): Operand {
   const b = compileOperand(context, second!);
   if (a.kind === "collection" && b.kind === "list") {
     const element = elementScalar(node, a.collection);
-    return { kind: "cond", cond: someElement(a.collection, inList(context, node, element, b.items).t, "(1=1)") };
+    return { kind: "cond", cond: someElement(a.collection, inList(context, node, element, b.items).t, TRUE) };
   }
   if (a.kind === "list" && b.kind === "collection")
     return hasIntersection({ ...node, operands: [second!, first!] }, context);
@@ -76,7 +76,7 @@ function hasIntersection(node: CallNode, context: Context): Operand {
       ok: and(a.collection.ok, b.collection.ok),
       path: a.collection.path,
     };
-    return { kind: "cond", cond: someElement(joined, match, "(1=1)") };
+    return { kind: "cond", cond: someElement(joined, match, TRUE) };
   }
   return refuse(node, "hasIntersection needs a to-many association on at least one side");
 }
