@@ -10,6 +10,10 @@ export interface HostileModels {
   Contact: ModelStatic<Model>;
 }
 
+/**
+ * Several database field names differ from their attribute names (the mapper and the plan speak
+ * attribute names; the SQL must use the fields, through every association hop).
+ */
 export function defineHostileModels(sequelize: Sequelize): HostileModels {
   const common = { timestamps: false, underscored: false } as const;
   const Person = sequelize.define(
@@ -17,7 +21,7 @@ export function defineHostileModels(sequelize: Sequelize): HostileModels {
     {
       id: { type: DataTypes.INTEGER, primaryKey: true },
       name: { type: DataTypes.TEXT, allowNull: false },
-      department: { type: DataTypes.TEXT, allowNull: true },
+      department: { type: DataTypes.TEXT, allowNull: true, field: "dept" },
     },
     { ...common, tableName: "hostile_people" },
   );
@@ -32,7 +36,6 @@ export function defineHostileModels(sequelize: Sequelize): HostileModels {
       active: { type: DataTypes.BOOLEAN, allowNull: false },
       flagged: { type: DataTypes.BOOLEAN, allowNull: true },
       createdAt: { type: DataTypes.DATE, allowNull: false },
-      // A database field name that differs from the attribute name: the mapper names attributes.
       ownerId: { type: DataTypes.INTEGER, allowNull: true, field: "owner_person_id" },
     },
     { ...common, tableName: "hostile_items" },
@@ -41,8 +44,8 @@ export function defineHostileModels(sequelize: Sequelize): HostileModels {
     "Label",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true },
-      itemId: { type: DataTypes.STRING(16), allowNull: false },
-      name: { type: DataTypes.TEXT, allowNull: true },
+      itemId: { type: DataTypes.STRING(16), allowNull: false, field: "item_ref" },
+      name: { type: DataTypes.TEXT, allowNull: true, field: "label_text" },
     },
     { ...common, tableName: "hostile_labels" },
   );
@@ -50,15 +53,15 @@ export function defineHostileModels(sequelize: Sequelize): HostileModels {
     "Tag",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true },
-      name: { type: DataTypes.TEXT, allowNull: false, unique: true },
+      name: { type: DataTypes.TEXT, allowNull: false, unique: true, field: "tag_name" },
     },
     { ...common, tableName: "hostile_tags" },
   );
   const ItemTag = sequelize.define(
     "ItemTag",
     {
-      itemId: { type: DataTypes.STRING(16), primaryKey: true },
-      tagId: { type: DataTypes.INTEGER, primaryKey: true },
+      itemId: { type: DataTypes.STRING(16), primaryKey: true, field: "item_id" },
+      tagId: { type: DataTypes.INTEGER, primaryKey: true, field: "tag_id" },
     },
     { ...common, tableName: "hostile_item_tags" },
   );
@@ -66,8 +69,8 @@ export function defineHostileModels(sequelize: Sequelize): HostileModels {
     "Contact",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true },
-      itemId: { type: DataTypes.STRING(16), allowNull: false },
-      email: { type: DataTypes.TEXT, allowNull: true },
+      itemId: { type: DataTypes.STRING(16), allowNull: false, field: "item_ref" },
+      email: { type: DataTypes.TEXT, allowNull: true, field: "email_address" },
       primary: { type: DataTypes.BOOLEAN, allowNull: false },
     },
     { ...common, tableName: "hostile_contacts" },
