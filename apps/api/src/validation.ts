@@ -12,5 +12,8 @@ export function text(options: { min?: number; max: number; trim?: boolean }) {
     .refine((value) => !value.includes("\u0000"), "must not contain NUL characters");
 }
 
+/** A row id: a positive 32-bit integer (the Postgres INTEGER range), so no id overflows a query. */
+export const rowId = z.number().int().positive().max(2_147_483_647);
+
 export const userId = text({ min: 1, max: 64 });
 export const tagName = text({ min: 1, max: 64 });

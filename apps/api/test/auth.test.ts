@@ -163,6 +163,8 @@ describe.each(dialects)("authentication (%s)", (dialect) => {
     expect(error.code).toBe("BAD_REQUEST");
     expect(error.zodIssues).toMatchObject([{ path: ["firstName"], message: "must not contain NUL characters" }]);
     expect((await errorOf(john.contacts.list.query({ search: "\u0000" }))).code).toBe("BAD_REQUEST");
+    // Ids beyond the Postgres INTEGER range are refused before any query.
+    expect((await errorOf(john.contacts.get.query({ id: 2 ** 40 }))).code).toBe("BAD_REQUEST");
   });
 
   it("health reports the database and the PDP, as a procedure and as plain JSON", async () => {

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { tagName, text, userId } from "../validation.ts";
+import { rowId, tagName, text, userId } from "../validation.ts";
 
 const name = text({ min: 1, max: 255, trim: true });
-const id = z.number().int().positive();
+const id = rowId;
 
 export const contactIdInput = z.object({ id });
 

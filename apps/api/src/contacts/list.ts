@@ -7,17 +7,17 @@ import { requireMembership } from "../authz/membership.ts";
 import { planFilter } from "../authz/plan.ts";
 import { contactResource } from "../authz/resources.ts";
 import type { Context } from "../context.ts";
-import { tagName, text } from "../validation.ts";
-import { decodeCursor, encodeCursor } from "./cursor.ts";
+import { rowId, tagName, text } from "../validation.ts";
+import { cursorKey, decodeCursor, encodeCursor } from "./cursor.ts";
 import { contactInclude } from "./include.ts";
 import { type ContactDto, contactActions, serializeContact } from "./serialize.ts";
 import { contactSql, sortFields } from "./sql.ts";
 
 export const contactListInput = z
   .object({
-    organizationId: z.number().int().positive().optional(),
+    organizationId: rowId.optional(),
     search: text({ max: 100, trim: true }).optional(),
-    companyId: z.number().int().positive().optional(),
+    companyId: rowId.optional(),
     isActive: z.boolean().optional(),
     tag: tagName.optional(),
     sortBy: z.enum(sortFields).default("lastName"),
@@ -69,7 +69,7 @@ export async function listContacts(ctx: Context & AuthzContext, input: ContactLi
   const pageConditions = [...conditions];
   if (input.cursor !== undefined) {
     const cursor = decodeCursor(input.cursor, input.sortBy, input.sortDir);
-    pageConditions.push(sql.after(input.sortBy, input.sortDir, cursor.key, cursor.id));
+    pageConditions.push(sql.after(input.sortBy, input.sortDir, cursorKey(cursor), cursor.id));
   }
   const sortKey = ctx.db.sequelize.literal(sql.sortKey(input.sortBy));
   const direction = input.sortDir.toUpperCase();
@@ -124,7 +124,7 @@ export async function listContacts(ctx: Context & AuthzContext, input: ContactLi
       ? encodeCursor({
           sortBy: input.sortBy,
           sortDir: input.sortDir,
-          key: last.sortKey instanceof Date ? last.sortKey.toISOString() : last.sortKey,
+          key: last.sortKey instanceof Date ? last.sortKey.toISOString() : String(last.sortKey),
           id: last.id,
         })
       : null;

@@ -45,7 +45,7 @@ export function contactSql(sequelize: Sequelize) {
     },
 
     /** Rows strictly after the cursor's (sort key, id) in the list's order. */
-    after(field: SortField, dir: SortDir, key: string | number, id: number): WhereOptions {
+    after(field: SortField, dir: SortDir, key: string | Date, id: number): WhereOptions {
       const expression = sortKeys[field];
       const op = dir === "asc" ? ">" : "<";
       const value = sequelize.escape(key);

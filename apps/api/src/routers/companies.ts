@@ -12,9 +12,9 @@ import type { Database } from "../db/database.ts";
 import type { CompanyModel } from "../db/models/index.ts";
 import { notFound } from "../errors.ts";
 import { protectedProcedure } from "../trpc.ts";
-import { text } from "../validation.ts";
+import { rowId, text } from "../validation.ts";
 
-const id = z.number().int().positive();
+const id = rowId;
 const website = z
   .url({ protocol: /^https?$/ })
   .max(255)

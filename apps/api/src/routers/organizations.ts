@@ -9,9 +9,9 @@ import { membershipRoles, type OrganizationModel } from "../db/models/index.ts";
 import { loadOrganization } from "../organizations/load.ts";
 import { addMember, assignRole, removeMember } from "../organizations/members.ts";
 import { protectedProcedure } from "../trpc.ts";
-import { userId } from "../validation.ts";
+import { rowId, userId } from "../validation.ts";
 
-const id = z.number().int().positive();
+const id = rowId;
 const organizationInput = z.object({ organizationId: id });
 const memberInput = z.object({ organizationId: id, userId });
 const roleInput = memberInput.extend({ role: z.enum(membershipRoles) });
