@@ -91,6 +91,14 @@ describe("concurrent load with a leak oracle", () => {
     const deleted = new Set<number>();
     let sequence = 0;
     let rowsChecked = 0;
+    let oracleMs = 0;
+    let apiMs = 0;
+    const timedApi = <T>(call: () => Promise<T>) => {
+      const started = performance.now();
+      return call().finally(() => {
+        apiMs += performance.now() - started;
+      });
+    };
     let raced = 0;
 
     const record = (what: string, outcome: RawOutcome) => {
@@ -104,7 +112,9 @@ describe("concurrent load with a leak oracle", () => {
     };
 
     const verifyServed = async (client: Client, items: ServedContact[]) => {
+      const started = performance.now();
       const report = await checkServed(db, oracle, client.principal, items);
+      oracleMs += performance.now() - started;
       rowsChecked += report.checked;
       raced += report.raced;
       leaks.push(...report.leaks);
@@ -125,7 +135,7 @@ describe("concurrent load with a leak oracle", () => {
         if (random() < 0.2) input.organizationId = pick(random, [1, 2]);
         let cursor: string | null = null;
         for (let page = 0; page < 3; page++) {
-          const outcome = await api.list(token, cursor ? { ...input, cursor } : input);
+          const outcome = await timedApi(() => api.list(token, cursor ? { ...input, cursor } : input));
           if (!record("list", outcome)) return;
           const data = pageOf(outcome);
           await verifyServed(client, data.items as unknown as ServedContact[]);
@@ -134,21 +144,23 @@ describe("concurrent load with a leak oracle", () => {
           if (!cursor || random() < 0.5) return;
         }
       } else if (roll < 0.65) {
-        const outcome = await api.get(token, pick(random, knownIds));
+        const outcome = await timedApi(() => api.get(token, pick(random, knownIds)));
         if (record("get", outcome)) await verifyServed(client, [outcome.data as ServedContact]);
       } else if (roll < 0.8) {
         const organizationId =
           random() < 0.9 && client.orgs.length > 0 ? pick(random, client.orgs) : pick(random, [1, 2]);
         const name = `${client.user}-${sequence++}`;
-        const outcome = await api.create(token, {
-          organizationId,
-          firstName: "Load",
-          lastName: name,
-          companyId: random() < 0.5 ? null : pick(random, companiesOf[organizationId]!),
-          isActive: random() < 0.7,
-          marketingOptIn: random() < 0.5,
-          tags: random() < 0.2 ? ["public"] : [],
-        });
+        const outcome = await timedApi(() =>
+          api.create(token, {
+            organizationId,
+            firstName: "Load",
+            lastName: name,
+            companyId: random() < 0.5 ? null : pick(random, companiesOf[organizationId]!),
+            isActive: random() < 0.7,
+            marketingOptIn: random() < 0.5,
+            tags: random() < 0.2 ? ["public"] : [],
+          }),
+        );
         if (record("create", outcome)) {
           const id = idOf(outcome);
           lastName.set(id, name);
@@ -160,16 +172,19 @@ describe("concurrent load with a leak oracle", () => {
         if (own) {
           const id = pick(random, client.mine);
           const name = `${client.user}-${sequence++}-renamed`;
-          const outcome = await api.update(token, id, { lastName: name, isActive: random() < 0.7 });
+          const outcome = await timedApi(() => api.update(token, id, { lastName: name, isActive: random() < 0.7 }));
           if (record("update", outcome)) lastName.set(id, name);
         } else {
           // Someone else's contact: allowed for admins and owners, refused otherwise; never renames.
-          record("update", await api.update(token, pick(random, knownIds), { marketingOptIn: random() < 0.5 }));
+          record(
+            "update",
+            await timedApi(() => api.update(token, pick(random, knownIds), { marketingOptIn: random() < 0.5 })),
+          );
         }
       } else {
         const own = client.mine.length > 0 && random() < 0.6;
         const id = own ? pick(random, client.mine) : pick(random, knownIds);
-        const outcome = await api.remove(token, id);
+        const outcome = await timedApi(() => api.remove(token, id));
         if (record("delete", outcome)) deleted.add(id);
         if (own) client.mine.splice(client.mine.indexOf(id), 1);
       }
@@ -234,6 +249,8 @@ describe("concurrent load with a leak oracle", () => {
       raced,
       listsCompared: compared,
       writesAcknowledged: lastName.size + deleted.size,
+      meanApiMs: Math.round(apiMs / Math.max(1, tally.get("requests"))),
+      meanOracleMsPerCheck: Math.round(oracleMs / Math.max(1, tally.get("served"))),
     });
     expect(leaks).toEqual([]);
     expect(tally.samples).toEqual([]);
