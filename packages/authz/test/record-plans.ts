@@ -3,7 +3,7 @@
  * tests. Regenerate after a Cerbos upgrade or a policy change:
  *   npx -y pnpm@10.34.9 --filter @repo/authz record-plans
  */
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Principal } from "@cerbos/core";
 import { HTTP } from "@cerbos/http";
@@ -82,6 +82,14 @@ async function recordWirePlan(pdp: Pdp) {
   );
 }
 
+/** Every action a policy file names (`actions: [a, b]` lines), in file order. */
+function policyActions(file: string): string[] {
+  const names = [...readFileSync(file, "utf8").matchAll(/^\s*actions: \[([^\]]*)\]/gm)].flatMap((match) =>
+    (match[1] ?? "").split(",").map((name) => name.trim().replace(/^"|"$/g, "")),
+  );
+  return [...new Set(names.filter((name) => name !== "" && name !== "*"))];
+}
+
 async function main() {
   if (existsSync(outDir)) for (const file of readdirSync(outDir)) rmSync(`${outDir}/${file}`);
   mkdirSync(outDir, { recursive: true });
@@ -96,10 +104,15 @@ async function main() {
   }
   if (existsSync(`${hostileDir}/hostile.yaml`)) {
     const { hostilePrincipal, hostileResourceKind } = await import("./policies/hostile-principal.ts");
-    const { hostileActions } = await import("./differential/hostile-actions.ts");
     const hostile = await startPdp({ policiesDir: hostileDir });
     try {
-      await recordPlans(hostile, hostileResourceKind, hostileActions(), hostilePrincipal, "hostile");
+      await recordPlans(
+        hostile,
+        hostileResourceKind,
+        policyActions(`${hostileDir}/hostile.yaml`),
+        hostilePrincipal,
+        "hostile",
+      );
     } finally {
       await hostile.stop();
     }
