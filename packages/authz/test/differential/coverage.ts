@@ -17,6 +17,10 @@ export function datasetCoverage(dataset: HostileDataset): Record<string, number>
     ownerWithNullDepartment: count(
       (row) => row.ownerIndex !== null && dataset.people[row.ownerIndex]?.department === null,
     ),
+    ownerWithoutManager: count(
+      (row) => row.ownerIndex !== null && dataset.people[row.ownerIndex]?.managerIndex === null,
+    ),
+    contactWithoutPerson: count((row) => row.contacts.some((contact) => contact.personIndex === null)),
     emptyLabels: count((row) => row.labels.length === 0),
     nullLabelElement: count((row) => row.labels.includes(null)),
     duplicateLabels: count((row) => new Set(row.labels).size < row.labels.length),

@@ -20,11 +20,15 @@ export interface HostileRow {
 export interface HostileContact {
   email: string | null;
   primary: boolean;
+  /** Index into `people`, or null (to-one association inside a list element). */
+  personIndex: number | null;
 }
 
 export interface HostilePerson {
   name: string;
   department: string | null;
+  /** Index into `people`, or null: a to-one association two hops from the root. */
+  managerIndex: number | null;
 }
 
 export interface HostileDataset {

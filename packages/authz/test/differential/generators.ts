@@ -90,6 +90,7 @@ const contactArbitrary: fc.Arbitrary<HostileContact> = fc.record({
     6,
   ),
   primary: fc.boolean(),
+  personIndex: nullable(fc.nat({ max: people.length - 1 }), 1, 3),
 });
 
 type RowWithoutId = Omit<HostileRow, "id">;

@@ -20,11 +20,16 @@ export function hostileMapper(representation: NullRepresentation): Mapper {
     [attr("createdAt")]: { column: "createdAt" },
     [attr("owner.name")]: { association: "owner", column: "name", ...nullable },
     [attr("owner.department")]: { association: "owner", column: "department", ...nullable },
+    [attr("owner.manager.department")]: { association: "owner.manager", column: "department", ...nullable },
     [attr("labels")]: { association: "labels", column: "name" },
     [attr("tags")]: { association: "tags", column: "name" },
     [attr("contacts")]: {
       association: "contacts",
-      fields: { email: { column: "email", ...nullable }, primary: { column: "primary" } },
+      fields: {
+        email: { column: "email", ...nullable },
+        primary: { column: "primary" },
+        "person.department": { association: "person", column: "department", ...nullable },
+      },
     },
   };
 }

@@ -6,7 +6,15 @@ export async function insertDataset(models: HostileModels, dataset: HostileDatas
   const { Item, Person, Label, Tag, ItemTag, Contact } = models;
   await Item.sequelize?.sync({ force: true });
   const tagIds = new Map(dataset.tagNames.map((name, index) => [name, index + 1]));
-  await Person.bulkCreate(dataset.people.map((person, index) => ({ id: index + 1, ...person })));
+  const personId = (index: number | null) => (index === null ? null : index + 1);
+  await Person.bulkCreate(
+    dataset.people.map((person, index) => ({
+      id: index + 1,
+      name: person.name,
+      department: person.department,
+      managerId: personId(person.managerIndex),
+    })),
+  );
   await Tag.bulkCreate(dataset.tagNames.map((name) => ({ id: tagIds.get(name), name })));
   await Item.bulkCreate(
     dataset.rows.map((row) => ({
@@ -18,7 +26,7 @@ export async function insertDataset(models: HostileModels, dataset: HostileDatas
       active: row.active,
       flagged: row.flagged,
       createdAt: row.createdAt,
-      ownerId: row.ownerIndex === null ? null : row.ownerIndex + 1,
+      ownerId: personId(row.ownerIndex),
     })),
   );
   const labels = dataset.rows.flatMap((row) => row.labels.map((name) => ({ itemId: row.id, name })));
@@ -26,6 +34,13 @@ export async function insertDataset(models: HostileModels, dataset: HostileDatas
   await ItemTag.bulkCreate(
     dataset.rows.flatMap((row) => row.tags.map((name) => ({ itemId: row.id, tagId: tagIds.get(name) }))),
   );
-  const contacts = dataset.rows.flatMap((row) => row.contacts.map((contact) => ({ itemId: row.id, ...contact })));
+  const contacts = dataset.rows.flatMap((row) =>
+    row.contacts.map((contact) => ({
+      itemId: row.id,
+      email: contact.email,
+      primary: contact.primary,
+      personId: personId(contact.personIndex),
+    })),
+  );
   await Contact.bulkCreate(contacts.map((contact, index) => ({ id: index + 1, ...contact })));
 }

@@ -22,6 +22,7 @@ export function defineHostileModels(sequelize: Sequelize): HostileModels {
       id: { type: DataTypes.INTEGER, primaryKey: true },
       name: { type: DataTypes.TEXT, allowNull: false },
       department: { type: DataTypes.TEXT, allowNull: true, field: "dept" },
+      managerId: { type: DataTypes.INTEGER, allowNull: true, field: "manager_person_id" },
     },
     { ...common, tableName: "hostile_people" },
   );
@@ -72,11 +73,14 @@ export function defineHostileModels(sequelize: Sequelize): HostileModels {
       itemId: { type: DataTypes.STRING(16), allowNull: false, field: "item_ref" },
       email: { type: DataTypes.TEXT, allowNull: true, field: "email_address" },
       primary: { type: DataTypes.BOOLEAN, allowNull: false },
+      personId: { type: DataTypes.INTEGER, allowNull: true, field: "person_ref" },
     },
     { ...common, tableName: "hostile_contacts" },
   );
 
   Item.belongsTo(Person, { as: "owner", foreignKey: "ownerId" });
+  Person.belongsTo(Person, { as: "manager", foreignKey: "managerId", constraints: false });
+  Contact.belongsTo(Person, { as: "person", foreignKey: "personId" });
   Item.hasMany(Label, { as: "labels", foreignKey: "itemId" });
   Item.belongsToMany(Tag, { as: "tags", through: ItemTag, foreignKey: "itemId", otherKey: "tagId" });
   Item.hasMany(Contact, { as: "contacts", foreignKey: "itemId" });

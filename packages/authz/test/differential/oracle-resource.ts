@@ -1,6 +1,6 @@
 import type { Value } from "@cerbos/core";
 import { hostileResourceKind } from "../policies/hostile-principal.ts";
-import type { HostileDataset, HostileRow } from "./dataset.ts";
+import type { HostileDataset, HostilePerson, HostileRow } from "./dataset.ts";
 
 export type NullRepresentation = "explicit" | "omitted";
 
@@ -10,18 +10,39 @@ export interface OracleResource {
   attr: Record<string, Value>;
 }
 
+type Attributes = Record<string, Value>;
+
 /**
  * The Cerbos resource for a generated row, written straight from the generated data (never
  * through toCerbosResource, so a wrong mapping cannot agree with itself). `omitted` leaves NULL
- * scalars (also contact emails) out instead of sending `null`. A missing owner reads as an owner whose fields are all
- * NULL (the package's documented convention for to-one chains), so `omitted` drops `owner`.
+ * scalars (also NULL fields of list elements) out instead of sending `null`. A to-one chain reads
+ * like a LEFT JOIN (the package's documented convention): a missing owner, manager or contact
+ * person shows its fields as NULLs, so under `omitted` an object with only NULLs disappears.
  */
 export function oracleResource(
   dataset: HostileDataset,
   row: HostileRow,
   representation: NullRepresentation,
 ): OracleResource {
-  const attr: Record<string, Value> = {
+  const person = (index: number | null): HostilePerson | undefined => {
+    if (index === null) return undefined;
+    const found = dataset.people[index];
+    if (!found) throw new Error(`row ${row.id} names person ${index}, which does not exist`);
+    return found;
+  };
+  const nullable = (target: Attributes, key: string, value: Value | null) => {
+    if (value !== null || representation === "explicit") target[key] = value;
+  };
+  const object = (target: Attributes, key: string, fields: Attributes) => {
+    if (Object.keys(fields).length > 0) target[key] = fields;
+  };
+  const departmentOf = (someone: HostilePerson | undefined) => {
+    const fields: Attributes = {};
+    nullable(fields, "department", someone?.department ?? null);
+    return fields;
+  };
+
+  const attr: Attributes = {
     name: row.name,
     amount: row.amount,
     active: row.active,
@@ -29,30 +50,20 @@ export function oracleResource(
     labels: row.labels,
     tags: row.tags,
     contacts: row.contacts.map((contact) => {
-      const element: Record<string, Value> = { primary: contact.primary };
-      setNullable(element, "email", contact.email, representation);
+      const element: Attributes = { primary: contact.primary };
+      nullable(element, "email", contact.email);
+      object(element, "person", departmentOf(person(contact.personIndex)));
       return element;
     }),
   };
-  setNullable(attr, "nickname", row.nickname, representation);
-  setNullable(attr, "score", row.score, representation);
-  setNullable(attr, "flagged", row.flagged, representation);
-  // A to-one chain reads like a LEFT JOIN: a missing owner shows its fields as NULLs.
-  const owner = row.ownerIndex === null ? { name: null, department: null } : dataset.people[row.ownerIndex];
-  if (owner === undefined) throw new Error(`row ${row.id} names a person that does not exist`);
-  const ownerAttr: Record<string, Value> = {};
-  setNullable(ownerAttr, "name", owner.name, representation);
-  setNullable(ownerAttr, "department", owner.department, representation);
-  if (Object.keys(ownerAttr).length > 0) attr.owner = ownerAttr;
+  nullable(attr, "nickname", row.nickname);
+  nullable(attr, "score", row.score);
+  nullable(attr, "flagged", row.flagged);
+  const owner = person(row.ownerIndex);
+  const ownerAttr: Attributes = {};
+  nullable(ownerAttr, "name", owner?.name ?? null);
+  nullable(ownerAttr, "department", owner?.department ?? null);
+  object(ownerAttr, "manager", departmentOf(person(owner?.managerIndex ?? null)));
+  object(attr, "owner", ownerAttr);
   return { kind: hostileResourceKind, id: row.id, attr };
-}
-
-function setNullable(
-  target: Record<string, Value>,
-  key: string,
-  value: Value | null,
-  representation: NullRepresentation,
-): void {
-  if (value === null && representation === "omitted") return;
-  target[key] = value;
 }

@@ -50,7 +50,12 @@ async function allowed(row: Partial<HostileRow>, action: string, representation:
 
 describe("the CheckResources oracle", () => {
   it("builds resources straight from the data, with NULLs sent or left out", () => {
-    const row = { ...baseRow, ownerIndex: 3, labels: ["u", null], contacts: [{ email: null, primary: true }] };
+    const row = {
+      ...baseRow,
+      ownerIndex: 3,
+      labels: ["u", null],
+      contacts: [{ email: null, primary: true, personIndex: null }],
+    };
     expect(oracleResource(dataset([row]), row, "explicit")).toMatchInlineSnapshot(`
       {
         "attr": {
@@ -59,6 +64,9 @@ describe("the CheckResources oracle", () => {
           "contacts": [
             {
               "email": null,
+              "person": {
+                "department": null,
+              },
               "primary": true,
             },
           ],
@@ -72,6 +80,9 @@ describe("the CheckResources oracle", () => {
           "nickname": null,
           "owner": {
             "department": null,
+            "manager": {
+              "department": "Marketing",
+            },
             "name": "Åsa",
           },
           "score": 0,
@@ -82,11 +93,15 @@ describe("the CheckResources oracle", () => {
       }
     `);
     expect(oracleResource(dataset([row]), row, "omitted").attr).not.toHaveProperty("nickname");
-    expect(oracleResource(dataset([row]), row, "omitted").attr.owner).toEqual({ name: "Åsa" });
+    expect(oracleResource(dataset([row]), row, "omitted").attr.owner).toEqual({
+      name: "Åsa",
+      manager: { department: "Marketing" },
+    });
     const ownerless = { ...baseRow, ownerIndex: null };
     expect(oracleResource(dataset([ownerless]), ownerless, "explicit").attr.owner).toEqual({
       name: null,
       department: null,
+      manager: { department: null },
     });
     expect(oracleResource(dataset([ownerless]), ownerless, "omitted").attr).not.toHaveProperty("owner");
   });
@@ -148,6 +163,6 @@ describe("the generated data set", () => {
   });
 
   it("covers the policy: one rule per action, none forgotten", () => {
-    expect(hostileActions().length).toBe(154);
+    expect(hostileActions().length).toBe(158);
   });
 });

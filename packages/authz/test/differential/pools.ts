@@ -107,15 +107,16 @@ export const emailPool = [
   "",
 ];
 
+/** Managers form a chain (A → Åsa → Bob → Ann), and two people manage themselves. */
 export const people = [
-  { name: "Ann", department: "Sales" },
-  { name: "ann", department: "sales" },
-  { name: "Bob", department: "Marketing" },
-  { name: "Åsa", department: null },
-  { name: "A", department: "" },
-  { name: "Al", department: "Sales " },
-  { name: "Zoë", department: "Sales" },
-  { name: "\\A", department: null },
+  { name: "Ann", department: "Sales", managerIndex: null },
+  { name: "ann", department: "sales", managerIndex: 0 },
+  { name: "Bob", department: "Marketing", managerIndex: 0 },
+  { name: "Åsa", department: null, managerIndex: 2 },
+  { name: "A", department: "", managerIndex: 3 },
+  { name: "Al", department: "Sales ", managerIndex: null },
+  { name: "Zoë", department: "Sales", managerIndex: 6 },
+  { name: "\\A", department: null, managerIndex: 7 },
 ];
 
 export const int32Max = 2147483647;

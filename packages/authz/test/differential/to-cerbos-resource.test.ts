@@ -25,7 +25,7 @@ const full: HostileRow = {
   ownerIndex: 0,
   labels: ["urgent"],
   tags: ["vip"],
-  contacts: [{ email: "a@example.com", primary: true }],
+  contacts: [{ email: "a@example.com", primary: true, personIndex: 2 }],
 };
 
 const sparse: HostileRow = {
@@ -40,7 +40,7 @@ const sparse: HostileRow = {
   ownerIndex: null,
   labels: [null],
   tags: [],
-  contacts: [{ email: null, primary: false }],
+  contacts: [{ email: null, primary: false, personIndex: null }],
 };
 
 const departmentless: HostileRow = { ...sparse, id: "r0003", ownerIndex: 3, labels: [], contacts: [] };
@@ -78,15 +78,15 @@ describe("toCerbosResource with the hostile mapper", () => {
         active: true,
         flagged: false,
         createdAt: "2024-06-30T12:00:00.500Z",
-        owner: { name: "Ann", department: "Sales" },
+        owner: { name: "Ann", department: "Sales", manager: { department: null } },
         labels: ["urgent"],
         tags: ["vip"],
-        contacts: [{ email: "a@example.com", primary: true }],
+        contacts: [{ email: "a@example.com", primary: true, person: { department: "Marketing" } }],
       },
     });
   });
 
-  it("sends NULLs as null when explicit, a missing owner as NULL fields, NULL list elements as null", async () => {
+  it("sends NULLs as null when explicit, a missing to-one as NULL fields, NULL list elements as null", async () => {
     expect(await resourceOf("r0002", "explicit")).toEqual({
       kind: "hostile",
       id: "r0002",
@@ -98,15 +98,15 @@ describe("toCerbosResource with the hostile mapper", () => {
         active: false,
         flagged: null,
         createdAt: "2024-01-01T00:00:00.000Z",
-        owner: { name: null, department: null },
+        owner: { name: null, department: null, manager: { department: null } },
         labels: [null],
         tags: [],
-        contacts: [{ email: null, primary: false }],
+        contacts: [{ email: null, primary: false, person: { department: null } }],
       },
     });
   });
 
-  it("leaves NULLs out when omitted, and the owner too when all its fields are NULL", async () => {
+  it("leaves NULLs out when omitted, and a to-one object too when all its fields are NULL", async () => {
     expect(await resourceOf("r0002", "omitted")).toEqual({
       kind: "hostile",
       id: "r0002",
@@ -120,8 +120,15 @@ describe("toCerbosResource with the hostile mapper", () => {
         contacts: [{ primary: false }],
       },
     });
-    expect((await resourceOf("r0003", "omitted")).attr.owner).toEqual({ name: "Åsa" });
-    expect((await resourceOf("r0003", "explicit")).attr.owner).toEqual({ name: "Åsa", department: null });
+    expect((await resourceOf("r0003", "omitted")).attr.owner).toEqual({
+      name: "Åsa",
+      manager: { department: "Marketing" },
+    });
+    expect((await resourceOf("r0003", "explicit")).attr.owner).toEqual({
+      name: "Åsa",
+      department: null,
+      manager: { department: "Marketing" },
+    });
   });
 
   it("refuses an instance loaded without the associations the mapper needs", async () => {
