@@ -72,13 +72,25 @@ describe.each(dialects)("authentication (%s)", (dialect) => {
     for (let attempt = 2; attempt <= 5; attempt++) {
       await errorOf(app.anonymous.auth.login.mutate({ username: "geri", password: `nope${attempt}` }));
     }
-    const limited = await errorOf(app.anonymous.auth.login.mutate({ username: "geri", password: "password123" }));
-    expect(limited.code).toBe("TOO_MANY_REQUESTS");
-    expect(limited.httpStatus).toBe(429);
     const [rows] = await app.api.sequelize.query(`SELECT "failures" FROM "login_attempts" WHERE "key" = 'geri'`);
     expect(rows).toEqual([{ failures: 5 }]);
+    // Even the right password is not checked now (and the spelling of the name does not matter).
+    const limited = await errorOf(app.anonymous.auth.login.mutate({ username: " GERI ", password: "password123" }));
+    expect(limited.code).toBe("TOO_MANY_REQUESTS");
+    expect(limited.httpStatus).toBe(429);
     // Another user is not affected.
     await expect(app.anonymous.auth.login.mutate({ username: "john", password: "password123" })).resolves.toBeTruthy();
+  });
+
+  it("parallel guesses are limited as strictly as sequential ones", async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, index) =>
+        errorOf(app.anonymous.auth.login.mutate({ username: "bill", password: `guess-${index}` })),
+      ),
+    );
+    const codes = guesses.map((guess) => guess.code);
+    expect(codes.filter((code) => code === "UNAUTHORIZED").length).toBe(5);
+    expect(codes.filter((code) => code === "TOO_MANY_REQUESTS").length).toBe(7);
   });
 
   it("logout revokes the user's tokens at once", async () => {

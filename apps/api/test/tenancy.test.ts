@@ -180,6 +180,23 @@ describe.each(dialects)("tenant isolation and organization roles (%s)", (dialect
     expect(page.total).toBe(12);
   });
 
+  it("concurrent updates of one contact: each lands or is a CONFLICT, never a write the check did not see", async () => {
+    const sarah = await app.as("sarah");
+    const contact = await sarah.contacts.create.mutate({ organizationId: 1, firstName: "Race", lastName: "Target" });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, index) =>
+        sarah.contacts.update.mutate({ id: contact.id, lastName: `Writer${index}` }),
+      ),
+    );
+    const landed = outcomes.flatMap((outcome) => (outcome.status === "fulfilled" ? [outcome.value.lastName] : []));
+    const refused = outcomes.flatMap((outcome) =>
+      outcome.status === "rejected" ? [(outcome.reason as { data?: { code?: string } }).data?.code] : [],
+    );
+    expect(landed.length).toBeGreaterThan(0);
+    expect(refused.every((code) => code === "CONFLICT")).toBe(true);
+    expect(landed).toContain((await sarah.contacts.get.query({ id: contact.id })).lastName);
+  });
+
   it("companies: members read, Sales users create and update, others are refused", async () => {
     const [john, geri, alice] = await Promise.all([app.as("john"), app.as("geri"), app.as("alice")]);
     const list = await geri.companies.list.query({ organizationId: 1 });

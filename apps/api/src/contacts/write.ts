@@ -12,6 +12,13 @@ import { type ContactDto, serializeContact } from "./serialize.ts";
 
 type Ctx = Context & AuthzContext;
 
+function changedMeanwhile(): TRPCError {
+  return new TRPCError({
+    code: "CONFLICT",
+    message: "The contact changed since it was read: reload it and try again.",
+  });
+}
+
 function allowedOrThrow(response: Awaited<ReturnType<typeof checkResources>>, action: string): void {
   if (!response.results.every((result) => result.isAllowed(action) === true)) throw forbidden(response.cerbosCallId);
 }
@@ -96,7 +103,12 @@ export async function updateContact(ctx: Ctx, input: ContactUpdateInput): Promis
   const decision = response.results[1]!;
 
   await ctx.db.transaction(async (transaction) => {
-    await contact.update(changes, { transaction });
+    // Only the row that was checked: if it changed since it was read, the decision is stale.
+    const [updated] = await models.Contact.update(changes, {
+      where: { id: contact.id, updatedAt: contact.updatedAt },
+      transaction,
+    });
+    if (updated === 0) throw changedMeanwhile();
     if (input.tags !== undefined) {
       await models.ContactTag.destroy({ where: { contactId: contact.id }, transaction });
       await models.ContactTag.bulkCreate(
@@ -120,7 +132,8 @@ export async function deleteContact(ctx: Ctx, id: number): Promise<{ id: number 
   allowedOrThrow(response, "delete");
   await ctx.db.transaction(async (transaction) => {
     await models.ContactTag.destroy({ where: { contactId: id }, transaction });
-    await contact.destroy({ transaction });
+    const deleted = await models.Contact.destroy({ where: { id, updatedAt: contact.updatedAt }, transaction });
+    if (deleted === 0) throw changedMeanwhile();
   });
   return { id };
 }

@@ -24,7 +24,7 @@ export const authRouter = {
   login: publicProcedure
     .input(z.object({ username: text({ min: 1, max: 64, trim: true }), password: text({ min: 1, max: 200 }) }))
     .mutation(async ({ ctx, input }) => {
-      const retryAfter = await ctx.loginLimiter.retryAfterSeconds(input.username);
+      const retryAfter = await ctx.loginLimiter.acquire(input.username);
       if (retryAfter > 0) {
         throw new TRPCError({
           code: "TOO_MANY_REQUESTS",
@@ -35,7 +35,6 @@ export const authRouter = {
       // Compare against a decoy when the user does not exist, so timing does not reveal usernames.
       const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
       if (!user || !valid) {
-        await ctx.loginLimiter.recordFailure(input.username);
         throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong username or password." });
       }
       await ctx.loginLimiter.reset(input.username);
