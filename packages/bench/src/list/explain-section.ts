@@ -7,7 +7,7 @@ import { captureSql, explain } from "./explain.ts";
 import { planContactRead, sequelizePage, translate } from "./operations.ts";
 
 /** The plan lines that matter in the table: index searches, scans and temp sorts. */
-function summarizePlan(plan: string): string {
+export function summarizePlan(plan: string): string {
   const lines = plan
     .split("\n")
     .map((line) => line.trim())

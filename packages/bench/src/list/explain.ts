@@ -36,3 +36,26 @@ export async function captureSql(db: Database, run: () => Promise<unknown>): Pro
   }
   return statements;
 }
+
+/** Like captureSql, with the time SQLite took for each statement (Sequelize's benchmark option). */
+export async function captureTimedSql(
+  db: Database,
+  run: () => Promise<unknown>,
+): Promise<{ sql: string; ms: number }[]> {
+  const statements: { sql: string; ms: number }[] = [];
+  const options = (
+    db.sequelize as unknown as {
+      options: { logging: false | ((sql: string, ms?: number) => void); benchmark: boolean };
+    }
+  ).options;
+  const previous = { logging: options.logging, benchmark: options.benchmark };
+  options.benchmark = true;
+  options.logging = (sql: string, ms?: number) =>
+    statements.push({ sql: sql.replace(/^Executed \([^)]*\): /, ""), ms: ms ?? Number.NaN });
+  try {
+    await run();
+  } finally {
+    Object.assign(options, previous);
+  }
+  return statements;
+}

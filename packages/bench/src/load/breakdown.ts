@@ -7,11 +7,13 @@ import { createLogger } from "@repo/api/logger.ts";
 import { appRouter } from "@repo/api/router.ts";
 import { createCallerFactory } from "@repo/api/trpc.ts";
 import { benchUsers } from "../data/generate.ts";
-import { figure, type Section } from "../report.ts";
+import { captureTimedSql, explain } from "../list/explain.ts";
+import { summarizePlan } from "../list/explain-section.ts";
+import { figure, round, type Section } from "../report.ts";
 import { type MeasureOptions, measureParts, summarize } from "../stats.ts";
 import type { Procedure } from "./section.ts";
 
-type ContextRequest = Parameters<ReturnType<typeof createContextFactory>>[0]["req"];
+type ContextArgs = Parameters<ReturnType<typeof createContextFactory>>[0];
 
 /** Wall time during which at least one call is in flight (overlapping calls counted once). */
 class BusyClock {
@@ -73,16 +75,19 @@ async function breakdownOn(section: Section, db: Database, pdp: Pdp, options: Me
     db,
     pdp: timedPdp(pdp, pdpClock),
     tokens,
-    loginLimiter: loginLimiter(db.models),
+    loginLimiter: loginLimiter(db),
     log: createLogger("silent"),
   };
   const createContext = createContextFactory(deps);
   const user = await db.models.User.findByPk(benchUsers.sales.id);
   if (!user) throw new Error("no sales user");
   const { token } = await tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion });
-  // Only the Authorization header of the request is read by the context factory.
-  const request = { headers: { authorization: `Bearer ${token}` } } as unknown as ContextRequest;
-  const caller = async () => createCallerFactory(appRouter)(await createContext({ req: request }));
+  // The context factory reads the request's headers and sets the request id on the response.
+  const args = {
+    req: { headers: { authorization: `Bearer ${token}` } },
+    res: { setHeader: () => undefined },
+  } as unknown as ContextArgs;
+  const caller = async () => createCallerFactory(appRouter)(await createContext(args));
   const first = await (await caller()).contacts.list({ limit: 50, sortBy: "lastName", sortDir: "asc" });
   const readableId = first.items[0]?.id;
   if (readableId === undefined) throw new Error("the sales user sees no contact");
@@ -117,5 +122,23 @@ async function breakdownOn(section: Section, db: Database, pdp: Pdp, options: Me
       [procedure, "sales"],
       [figure(summarize(samples.total)), withShare(pdpTimes), withShare(dbTimes), withShare(rest)],
     );
+    section.note(await statementsOf(procedure, db, call));
   }
+}
+
+/** Every statement one call sends, with SQLite's time for it and what EXPLAIN QUERY PLAN says. */
+async function statementsOf(procedure: Procedure, db: Database, call: () => Promise<unknown>): Promise<string> {
+  const statements = await captureTimedSql(db, call);
+  const rows = [
+    `**${procedure}**: the statements of one call (ms: Sequelize's benchmark timer, 1 ms resolution)`,
+    "",
+    "| ms | statement | plan |",
+    "|---|---|---|",
+  ];
+  for (const { sql, ms } of statements) {
+    const plan = summarizePlan(await explain(db, sql.replace(/;\s*$/, "")));
+    const text = sql.length > 140 ? `${sql.slice(0, 140)}…` : sql;
+    rows.push(`| ${round(ms)} | \`${text.replaceAll("|", "/").replaceAll("`", "")}\` | ${plan} |`);
+  }
+  return rows.join("\n");
 }
