@@ -20,6 +20,8 @@ export function datasetCoverage(dataset: HostileDataset): Record<string, number>
     ownerWithoutManager: count(
       (row) => row.ownerIndex !== null && dataset.people[row.ownerIndex]?.managerIndex === null,
     ),
+    contactWithNullPhone: count((row) => row.contacts.some((contact) => contact.phones.includes(null))),
+    contactWithoutPhones: count((row) => row.contacts.some((contact) => contact.phones.length === 0)),
     contactWithoutPerson: count((row) => row.contacts.some((contact) => contact.personIndex === null)),
     emptyLabels: count((row) => row.labels.length === 0),
     nullLabelElement: count((row) => row.labels.includes(null)),

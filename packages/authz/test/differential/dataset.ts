@@ -22,6 +22,8 @@ export interface HostileContact {
   primary: boolean;
   /** Index into `people`, or null (to-one association inside a list element). */
   personIndex: number | null;
+  /** A collection inside a list element (nested lambdas); null elements are NULL numbers. */
+  phones: (string | null)[];
 }
 
 export interface HostilePerson {

@@ -10,6 +10,7 @@ import {
   namePool,
   nicknamePool,
   people,
+  phonePool,
   tagPool,
 } from "./pools.ts";
 
@@ -91,6 +92,7 @@ const contactArbitrary: fc.Arbitrary<HostileContact> = fc.record({
   ),
   primary: fc.boolean(),
   personIndex: nullable(fc.nat({ max: people.length - 1 }), 1, 3),
+  phones: fc.array(nullable(fc.constantFrom(...phonePool), 1, 6), { maxLength: 2 }),
 });
 
 type RowWithoutId = Omit<HostileRow, "id">;

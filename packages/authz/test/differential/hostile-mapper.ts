@@ -29,6 +29,7 @@ export function hostileMapper(representation: NullRepresentation): Mapper {
         email: { column: "email", ...nullable },
         primary: { column: "primary" },
         "person.department": { association: "person", column: "department", ...nullable },
+        phones: { association: "phones", column: "number" },
       },
     },
   };

@@ -3,7 +3,7 @@ import type { HostileModels } from "./models.ts";
 
 /** Creates the tables and inserts the generated rows with bulkCreate. */
 export async function insertDataset(models: HostileModels, dataset: HostileDataset): Promise<void> {
-  const { Item, Person, Label, Tag, ItemTag, Contact } = models;
+  const { Item, Person, Label, Tag, ItemTag, Contact, Phone } = models;
   await Item.sequelize?.sync({ force: true });
   const tagIds = new Map(dataset.tagNames.map((name, index) => [name, index + 1]));
   const personId = (index: number | null) => (index === null ? null : index + 1);
@@ -43,4 +43,8 @@ export async function insertDataset(models: HostileModels, dataset: HostileDatas
     })),
   );
   await Contact.bulkCreate(contacts.map((contact, index) => ({ id: index + 1, ...contact })));
+  const phones = dataset.rows
+    .flatMap((row) => row.contacts)
+    .flatMap((contact, contactIndex) => contact.phones.map((number) => ({ contactId: contactIndex + 1, number })));
+  await Phone.bulkCreate(phones.map((phone, index) => ({ id: index + 1, ...phone })));
 }

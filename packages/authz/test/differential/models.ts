@@ -8,6 +8,7 @@ export interface HostileModels {
   Tag: ModelStatic<Model>;
   ItemTag: ModelStatic<Model>;
   Contact: ModelStatic<Model>;
+  Phone: ModelStatic<Model>;
 }
 
 /**
@@ -78,11 +79,22 @@ export function defineHostileModels(sequelize: Sequelize): HostileModels {
     { ...common, tableName: "hostile_contacts" },
   );
 
+  const Phone = sequelize.define(
+    "Phone",
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true },
+      contactId: { type: DataTypes.INTEGER, allowNull: false, field: "contact_ref" },
+      number: { type: DataTypes.TEXT, allowNull: true, field: "phone_number" },
+    },
+    { ...common, tableName: "hostile_phones" },
+  );
+
   Item.belongsTo(Person, { as: "owner", foreignKey: "ownerId" });
+  Contact.hasMany(Phone, { as: "phones", foreignKey: "contactId" });
   Person.belongsTo(Person, { as: "manager", foreignKey: "managerId", constraints: false });
   Contact.belongsTo(Person, { as: "person", foreignKey: "personId" });
   Item.hasMany(Label, { as: "labels", foreignKey: "itemId" });
   Item.belongsToMany(Tag, { as: "tags", through: ItemTag, foreignKey: "itemId", otherKey: "tagId" });
   Item.hasMany(Contact, { as: "contacts", foreignKey: "itemId" });
-  return { Item, Person, Label, Tag, ItemTag, Contact };
+  return { Item, Person, Label, Tag, ItemTag, Contact, Phone };
 }

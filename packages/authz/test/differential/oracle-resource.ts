@@ -50,7 +50,7 @@ export function oracleResource(
     labels: row.labels,
     tags: row.tags,
     contacts: row.contacts.map((contact) => {
-      const element: Attributes = { primary: contact.primary };
+      const element: Attributes = { primary: contact.primary, phones: contact.phones };
       nullable(element, "email", contact.email);
       object(element, "person", departmentOf(person(contact.personIndex)));
       return element;

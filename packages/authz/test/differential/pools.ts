@@ -108,6 +108,8 @@ export const emailPool = [
 ];
 
 /** Managers form a chain (A → Åsa → Bob → Ann), and two people manage themselves. */
+export const phonePool = ["+1 555", "+1", "+44 20", "", "+1%", "+1_2", "1+"];
+
 export const people = [
   { name: "Ann", department: "Sales", managerIndex: null },
   { name: "ann", department: "sales", managerIndex: 0 },

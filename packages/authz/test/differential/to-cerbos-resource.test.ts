@@ -25,7 +25,7 @@ const full: HostileRow = {
   ownerIndex: 0,
   labels: ["urgent"],
   tags: ["vip"],
-  contacts: [{ email: "a@example.com", primary: true, personIndex: 2 }],
+  contacts: [{ email: "a@example.com", primary: true, personIndex: 2, phones: ["+1 555"] }],
 };
 
 const sparse: HostileRow = {
@@ -40,7 +40,7 @@ const sparse: HostileRow = {
   ownerIndex: null,
   labels: [null],
   tags: [],
-  contacts: [{ email: null, primary: false, personIndex: null }],
+  contacts: [{ email: null, primary: false, personIndex: null, phones: [null] }],
 };
 
 const departmentless: HostileRow = { ...sparse, id: "r0003", ownerIndex: 3, labels: [], contacts: [] };
@@ -81,7 +81,7 @@ describe("toCerbosResource with the hostile mapper", () => {
         owner: { name: "Ann", department: "Sales", manager: { department: null } },
         labels: ["urgent"],
         tags: ["vip"],
-        contacts: [{ email: "a@example.com", primary: true, person: { department: "Marketing" } }],
+        contacts: [{ email: "a@example.com", primary: true, person: { department: "Marketing" }, phones: ["+1 555"] }],
       },
     });
   });
@@ -101,7 +101,7 @@ describe("toCerbosResource with the hostile mapper", () => {
         owner: { name: null, department: null, manager: { department: null } },
         labels: [null],
         tags: [],
-        contacts: [{ email: null, primary: false, person: { department: null } }],
+        contacts: [{ email: null, primary: false, person: { department: null }, phones: [null] }],
       },
     });
   });
@@ -117,7 +117,7 @@ describe("toCerbosResource with the hostile mapper", () => {
         createdAt: "2024-01-01T00:00:00.000Z",
         labels: [null],
         tags: [],
-        contacts: [{ primary: false }],
+        contacts: [{ primary: false, phones: [null] }],
       },
     });
     expect((await resourceOf("r0003", "omitted")).attr.owner).toEqual({
@@ -171,12 +171,15 @@ describe("toCerbosResource and the differential oracle", () => {
 
 /** List order is not part of the contract (the suite refuses index access): compare as multisets. */
 function withSortedLists(attr: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(attr).map(([key, value]) => [
-      key,
-      Array.isArray(value) ? [...value].sort((a, b) => canonical(a).localeCompare(canonical(b))) : value,
-    ]),
-  );
+  return sortLists(attr) as Record<string, unknown>;
+}
+
+function sortLists(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(sortLists).sort((a, b) => canonical(a).localeCompare(canonical(b)));
+  }
+  if (value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, sortLists(field)]));
 }
 
 function canonical(value: unknown): string {
