@@ -1,5 +1,5 @@
 import { TRPCError } from "@trpc/server";
-import type { Transaction } from "sequelize";
+import { type Transaction, UniqueConstraintError } from "sequelize";
 import type { Database } from "../db/database.ts";
 import type { MembershipModel, MembershipRole } from "../db/models/index.ts";
 import { notFound } from "../errors.ts";
@@ -47,7 +47,10 @@ export async function addMember(db: Database, organizationId: number, userId: st
   return db.transaction(async (transaction) => {
     const memberships = await lockedMemberships(db, organizationId, transaction);
     if (memberships.some((m) => m.userId === userId)) throw conflict(`${userId} is already a member.`);
-    await db.models.Membership.create({ organizationId, userId, role }, { transaction });
+    // A concurrent add of the same user can pass the check above; the unique index decides.
+    await db.models.Membership.create({ organizationId, userId, role }, { transaction }).catch((error: unknown) => {
+      throw error instanceof UniqueConstraintError ? conflict(`${userId} is already a member.`) : error;
+    });
     return { organizationId, userId, role };
   });
 }
