@@ -150,6 +150,48 @@ describe("authentication attacks", () => {
     await db.close();
   });
 
+  it("signing out revokes every token of the user", async () => {
+    const first = await login(base, "olga");
+    const second = await login(base, "olga");
+    const logout = await rawCall({ baseUrl: base, procedure: "auth.logout", kind: "mutation", token: first });
+    expect(logout.code).toBeUndefined();
+    const after = await Promise.all([
+      me({ authorization: `Bearer ${first}` }),
+      me({ authorization: `Bearer ${second}` }),
+    ]);
+    expect(after.map((outcome) => outcome.code)).toEqual(["UNAUTHORIZED", "UNAUTHORIZED"]);
+  });
+
+  it("a changed department or lost membership takes effect on the next request, same token", async () => {
+    const john = await login(base, "john");
+    const geri = await login(base, "geri");
+    const draft = { organizationId: 1, firstName: "Dept", lastName: "Change" };
+    const writer = await openSqlite(stack.dbFile, "write");
+    try {
+      await writer.all("UPDATE users SET department = 'Marketing' WHERE id = 'john'");
+      const asMarketing = await api.create(john, draft);
+      await writer.all("UPDATE users SET department = 'Sales' WHERE id = 'john'");
+      const asSalesAgain = await api.create(john, draft);
+      expect([asMarketing.code, asSalesAgain.code]).toEqual(["FORBIDDEN", undefined]);
+
+      expect((await api.get(geri, 1)).code).toBeUndefined();
+      const removed = await rawCall({
+        baseUrl: base,
+        procedure: "organizations.removeMember",
+        kind: "mutation",
+        token: tokens.alice,
+        input: { organizationId: 1, userId: "geri" },
+      });
+      expect(removed.code).toBeUndefined();
+      const afterRemoval = await Promise.all([api.get(geri, 1), api.list(geri, { organizationId: 1 }), api.list(geri)]);
+      expect(afterRemoval.map((outcome) => outcome.code)).toEqual(["NOT_FOUND", "NOT_FOUND", undefined]);
+      expect((afterRemoval[2]!.data as { items: unknown[] }).items).toEqual([]);
+    } finally {
+      await writer.all("UPDATE users SET department = 'Sales' WHERE id = 'john'");
+      await writer.close();
+    }
+  });
+
   it("a deleted user's token stops working on the next request", async () => {
     const writer = await openSqlite(stack.dbFile, "write");
     // A throwaway user (copy of ivan's row, same password) created and deleted behind the API's back.

@@ -104,10 +104,15 @@ describe("concurrent load with a leak oracle", () => {
     const record = (what: string, outcome: RawOutcome) => {
       const code = outcome.code ?? "OK";
       tally.add("requests");
-      tally.add(code === "OK" ? "served" : code === "FORBIDDEN" || code === "NOT_FOUND" ? "refused" : "errors");
-      if (code !== "OK" && code !== "FORBIDDEN" && code !== "NOT_FOUND") {
-        tally.add(`error ${what} ${code}`, JSON.stringify(outcome.body).slice(0, 300));
-      }
+      // CONFLICT: the contact changed between the API's check and its write (optimistic
+      // concurrency); the write was not made, which is the safe answer to a race.
+      const expected =
+        code === "FORBIDDEN" ||
+        code === "NOT_FOUND" ||
+        (code === "CONFLICT" && (what === "update" || what === "delete"));
+      tally.add(code === "OK" ? "served" : expected ? "refused" : "errors");
+      if (code === "CONFLICT") tally.add("conflicts");
+      if (code !== "OK" && !expected) tally.add(`error ${what} ${code}`, JSON.stringify(outcome.body).slice(0, 300));
       return code === "OK";
     };
 
@@ -243,6 +248,7 @@ describe("concurrent load with a leak oracle", () => {
       served: tally.get("served"),
       refused: tally.get("refused"),
       errors: tally.get("errors"),
+      conflicts: tally.get("conflicts"),
       leaked: leaks.length,
       lost: lostTotal,
       rowsChecked,

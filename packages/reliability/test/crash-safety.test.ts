@@ -54,6 +54,8 @@ describe("crash safety", () => {
     const db = await openSqlite(dbFile, "write");
     const migrationsBefore = await db.all<{ name: string }>("SELECT name FROM schema_migrations ORDER BY name");
     const usersBefore = await db.all<{ n: number }>("SELECT count(*) AS n FROM users");
+    const schemaQuery = "SELECT type, name, sql FROM sqlite_master ORDER BY type, name";
+    const schemaBefore = await db.all<{ type: string; name: string; sql: string | null }>(schemaQuery);
 
     // Per contact: the name of its last acknowledged write, and of a write still in flight at the kill.
     const created = new Map<number, { acked: string; pending?: string }>();
@@ -127,6 +129,7 @@ describe("crash safety", () => {
     const integrity = await db.all<{ integrity_check: string }>("PRAGMA integrity_check");
     const migrationsAfter = await db.all<{ name: string }>("SELECT name FROM schema_migrations ORDER BY name");
     const usersAfter = await db.all<{ n: number }>("SELECT count(*) AS n FROM users");
+    const schemaAfter = await db.all<{ type: string; name: string; sql: string | null }>(schemaQuery);
     await db.close();
 
     // The restarted API serves the data it had acknowledged.
@@ -144,6 +147,7 @@ describe("crash safety", () => {
     expect(migrationsAfter).toEqual(migrationsBefore);
     expect(migrationsBefore.length).toBeGreaterThan(0);
     expect(usersAfter).toEqual(usersBefore);
+    expect(schemaAfter).toEqual(schemaBefore);
     expect(afterRestart.code).toBeUndefined();
     expect(tally.get("crashes")).toBe(budget.crashRounds);
     expect(tally.get("acknowledged")).toBeGreaterThanOrEqual(8 * budget.crashRounds);
