@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { loadOidcConfig, type OidcConfig, OidcConfigError } from "./auth/oidc/index.ts";
 
 /** The repository's `.data` folder: dev database, generated secret, PDP audit log. */
 export const defaultDataDir = fileURLToPath(new URL("../../../.data", import.meta.url));
@@ -40,6 +41,8 @@ export interface Config {
   webDir: string | undefined;
   /** Set when the secret was generated for development (main.ts logs a warning). */
   generatedSecretPath: string | undefined;
+  /** Undefined unless OIDC_ISSUER is set (src/auth/oidc/README.md). */
+  oidc: OidcConfig | undefined;
 }
 
 export class ConfigError extends Error {
@@ -65,7 +68,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dataDir = defau
     generatedSecretPath = join(dataDir, "auth-secret");
     authSecret = readOrCreateDevSecret(generatedSecretPath);
   }
+  let oidc: OidcConfig | undefined;
+  try {
+    oidc = loadOidcConfig(env);
+  } catch (error) {
+    if (error instanceof OidcConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
   return {
+    oidc,
     nodeEnv: vars.NODE_ENV,
     port: vars.PORT,
     host: vars.HOST,

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Principal } from "@cerbos/core";
 import type { Request, Response } from "express";
+import { OidcAuthError, type OidcAuthenticator } from "./auth/oidc/index.ts";
 import { principalOf } from "./auth/principal.ts";
 import type { LoginLimiter } from "./auth/rate-limit.ts";
 import type { TokenService } from "./auth/token.ts";
@@ -16,6 +17,8 @@ export interface AppDeps {
   tokens: TokenService;
   loginLimiter: LoginLimiter;
   log: Logger;
+  /** Set when OIDC_ISSUER is configured: the identity provider's access tokens are accepted too. */
+  oidc?: OidcAuthenticator;
 }
 
 export interface Session {
@@ -24,13 +27,15 @@ export interface Session {
   principal: Principal;
 }
 
-export type AuthFailure = "missing" | "malformed" | "invalid" | "revoked";
+export type AuthFailure = "missing" | "malformed" | "invalid" | "revoked" | "idp";
 
 export interface Context extends AppDeps {
   requestId: string;
   /** Null when the request carries no valid token; protectedProcedure then answers UNAUTHORIZED. */
   session: Session | null;
   authFailure: AuthFailure | undefined;
+  /** Why an identity provider token was refused (OidcAuthError.message), for the UNAUTHORIZED answer. */
+  authFailureMessage: string | undefined;
   /** Every Cerbos call id of this request, for the request log line. */
   cerbosCallIds: string[];
 }
@@ -42,13 +47,14 @@ export function createContextFactory(deps: AppDeps) {
       typeof requestIdHeader === "string" && /^[\w.-]{1,64}$/.test(requestIdHeader) ? requestIdHeader : randomUUID();
     // Echoed so a user can quote it when reporting an error; the log lines carry it too.
     res.setHeader("x-request-id", requestId);
-    const { session, failure } = await authenticate(req.headers.authorization, deps);
+    const { session, failure, failureMessage } = await authenticate(req.headers.authorization, deps);
     return {
       ...deps,
       log: deps.log.child({ requestId }),
       requestId,
       session,
       authFailure: failure,
+      authFailureMessage: failureMessage,
       cerbosCallIds: [],
     };
   };
@@ -61,16 +67,34 @@ export function createContextFactory(deps: AppDeps) {
  */
 export async function authenticate(
   header: string | undefined,
-  deps: Pick<AppDeps, "db" | "tokens">,
-): Promise<{ session: Session | null; failure: AuthFailure | undefined }> {
+  deps: Pick<AppDeps, "db" | "tokens" | "oidc">,
+): Promise<{ session: Session | null; failure: AuthFailure | undefined; failureMessage?: string }> {
   if (!header) return { session: null, failure: "missing" };
   const match = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(header);
   if (!match?.[1]) return { session: null, failure: "malformed" };
-  const claims = await deps.tokens.verify(match[1]);
-  if (!claims) return { session: null, failure: "invalid" };
+  const token = match[1];
+  let userId: string;
+  // Undefined for an identity provider token: it carries no API token version (it expires on the IdP's schedule).
+  let tokenVersion: number | undefined;
+  try {
+    // The IdP's token when its `iss` is OIDC_ISSUER (null otherwise: then one of ours).
+    const identity = deps.oidc ? await deps.oidc.authenticate(token) : null;
+    if (identity) {
+      userId = identity.userId;
+    } else {
+      const claims = await deps.tokens.verify(token);
+      if (!claims) return { session: null, failure: "invalid" };
+      ({ userId, tokenVersion } = claims);
+    }
+  } catch (error) {
+    if (error instanceof OidcAuthError) return { session: null, failure: "idp", failureMessage: error.message };
+    throw error;
+  }
   const { User, Membership } = deps.db.models;
-  const user = await User.findByPk(claims.userId, { include: [{ model: Membership, as: "memberships" }] });
-  if (!user || user.tokenVersion !== claims.tokenVersion) return { session: null, failure: "revoked" };
+  const user = await User.findByPk(userId, { include: [{ model: Membership, as: "memberships" }] });
+  if (!user || (tokenVersion !== undefined && user.tokenVersion !== tokenVersion)) {
+    return { session: null, failure: "revoked" };
+  }
   const memberships = user.memberships ?? [];
   return { session: { user, memberships, principal: principalOf(user, memberships) }, failure: undefined };
 }

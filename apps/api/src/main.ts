@@ -57,6 +57,7 @@ const api = await startApi({
   webDir: config.webDir,
   pdpTimeoutMs: config.pdpTimeoutMs,
   logger: log,
+  oidc: config.oidc,
 }).catch((error: unknown) => fail("the API failed to start", { err: error }));
 
 // Graceful shutdown: stop accepting, finish in-flight requests, close the database, stop our PDP.

@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express from "express";
 import type { Sequelize } from "sequelize";
+import { createOidcAuthenticator, type OidcConfig, sequelizeUserStore } from "./auth/oidc/index.ts";
 import { loginLimiter } from "./auth/rate-limit.ts";
 import { createTokenService } from "./auth/token.ts";
 import { createPdp } from "./authz/pdp.ts";
@@ -31,6 +32,8 @@ export interface StartApiOptions {
   logLevel?: string;
   /** Use this logger instead of creating one (main.ts shares its own). */
   logger?: Logger;
+  /** Accept this identity provider's access tokens beside the API's own (src/auth/oidc/README.md). */
+  oidc?: OidcConfig;
 }
 
 export interface RunningApi {
@@ -50,7 +53,19 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     log.info("seeded the demo data (demo users: see apps/api/README.md)");
 
   const pdp = createPdp(options.cerbosUrl, options.pdpTimeoutMs ?? 2000);
-  const deps = { db, pdp, tokens: createTokenService(options.authSecret), loginLimiter: loginLimiter(db), log };
+  const oidc = options.oidc
+    ? createOidcAuthenticator(options.oidc, {
+        ...sequelizeUserStore(db.models.User),
+        logger: log.child({ component: "oidc" }),
+      })
+    : undefined;
+  if (options.oidc) {
+    log.info(
+      { issuer: options.oidc.issuer, autoProvision: options.oidc.autoProvision },
+      "accepting OIDC access tokens",
+    );
+  }
+  const deps = { db, pdp, tokens: createTokenService(options.authSecret), loginLimiter: loginLimiter(db), log, oidc };
 
   const app = express();
   app.disable("x-powered-by");

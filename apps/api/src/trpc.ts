@@ -52,12 +52,16 @@ const unauthorizedMessages = {
   malformed: "The Authorization header must be `Bearer <token>`.",
   invalid: "The token is invalid or expired: sign in again.",
   revoked: "The token was revoked (signed out or account changed): sign in again.",
+  idp: "The identity provider token was refused: sign in again.",
 } as const;
 
 /** Every non-public procedure: a valid, unrevoked token and the principal built from the DB. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) {
-    throw new TRPCError({ code: "UNAUTHORIZED", message: unauthorizedMessages[ctx.authFailure ?? "missing"] });
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: ctx.authFailureMessage ?? unauthorizedMessages[ctx.authFailure ?? "missing"],
+    });
   }
   return next({ ctx: { ...ctx, session: ctx.session as Session } });
 });

@@ -21,6 +21,11 @@ export function publicUser(user: UserModel) {
 const membershipView = (m: MembershipModel) => ({ organizationId: m.organizationId, role: m.role });
 
 export const authRouter = {
+  /** Public: whether the web app offers "Sign in with your identity provider", and where (no secrets). */
+  oidcInfo: publicProcedure.query(async ({ ctx }) =>
+    ctx.oidc ? { enabled: true as const, ...(await ctx.oidc.discover()) } : { enabled: false as const },
+  ),
+
   login: publicProcedure
     .input(z.object({ username: text({ min: 1, max: 64, trim: true }), password: text({ min: 1, max: 200 }) }))
     .mutation(async ({ ctx, input }) => {

@@ -1,7 +1,9 @@
+import { callbackPath } from "../lib/oidc.ts";
 import { useSession } from "../lib/session.ts";
 import { useRoute } from "../lib/use-route.ts";
 import { ContactsPage } from "../pages/ContactsPage.tsx";
 import { EditContactPage } from "../pages/EditContactPage.tsx";
+import { IdpCallbackPage } from "../pages/IdpCallbackPage.tsx";
 import { NewContactPage } from "../pages/NewContactPage.tsx";
 import { OrganizationPage } from "../pages/OrganizationPage.tsx";
 import { SignInPage } from "../pages/SignInPage.tsx";
@@ -38,6 +40,8 @@ function Page() {
 /** Signed out: the sign-in page whatever the URL. Signed in: header and the routed page. */
 export function Shell() {
   const session = useSession();
+  // The identity provider's redirect (a path, not a hash route: IdPs compare redirect URIs exactly).
+  if (window.location.pathname === callbackPath) return <IdpCallbackPage />;
   if (!session) return <SignInPage />;
   return (
     <>

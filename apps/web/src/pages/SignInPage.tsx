@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { IdpSignInButton } from "../components/IdpSignInButton.tsx";
 import { demoPassword, demoUsers } from "../lib/demo-users.ts";
 import { saveSession } from "../lib/session.ts";
 import { useTRPC } from "../lib/trpc.ts";
@@ -53,6 +54,7 @@ export function SignInPage() {
           {login.isPending ? "Signing in…" : "Sign in"}
         </button>
       </form>
+      <IdpSignInButton />
       <section className="card" aria-labelledby="demo-users">
         <h2 id="demo-users">Demo users</h2>
         <p className="muted">

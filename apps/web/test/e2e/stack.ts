@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApi } from "@repo/api";
+import { type StartApiOptions, startApi } from "@repo/api";
 // Brings in the type of inject("cerbosUrl") that the PDP global setup provides.
 import type {} from "@repo/pdp/global-setup";
 import { webDist } from "../build-web.ts";
@@ -12,7 +12,7 @@ export interface Stack {
 }
 
 /** The API on a free port with a freshly seeded SQLite file, serving the built web app at `/`. */
-export async function startStack(cerbosUrl: string): Promise<Stack> {
+export async function startStack(cerbosUrl: string, options: Pick<StartApiOptions, "oidc"> = {}): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), "web-e2e-"));
   const api = await startApi({
     port: 0,
@@ -22,6 +22,7 @@ export async function startStack(cerbosUrl: string): Promise<Stack> {
     seed: true,
     logLevel: "warn",
     webDir: webDist,
+    ...options,
   });
   return {
     url: api.url,
