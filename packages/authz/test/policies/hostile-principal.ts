@@ -10,7 +10,7 @@ export const hostileResourceKind = "hostile";
  * over longer ones. `smallNames` stays short (`exists_one` over a literal list is never
  * unrolled, whatever its length).
  */
-export const hostilePrincipal = {
+export const hostilePrincipal: Principal = {
   id: "hostile-user",
   roles: ["user"],
   attr: {
@@ -20,6 +20,22 @@ export const hostilePrincipal = {
     smallNames: ["Alpha", "alpha", "ALPHA"],
     bigTags: ["vip", "new", "blocked-not", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "Vip"],
     ids: ["r0001", "r0002", "r0003", "r0010", "r0020", "r0030", "r0100", "r0200", "r0300", "r0400", "r0500", "r0999"],
+    // Maps in a list longer than 10: the planner ships them as a literal list of structs. Two
+    // items lack `min`: reading it is an evaluation error for exactly those items.
+    grants: [
+      { name: "Alpha", min: 0 },
+      { name: "a_b", min: 100 },
+      { name: "100%", min: -5 },
+      { name: "Émile", min: 42 },
+      { name: "x", min: 1000 },
+      { name: "y" },
+      { name: "z", min: 2147483647 },
+      { name: "Zed", min: 10 },
+      { name: "日本", min: 0 },
+      { name: "😀" },
+      { name: "urgent", min: 90 },
+      { name: "", min: 3 },
+    ],
     emails: [
       "a@example.com",
       "b@example.com",
@@ -35,4 +51,4 @@ export const hostilePrincipal = {
       "ü@x.io",
     ],
   },
-} satisfies Principal;
+};
