@@ -15,9 +15,13 @@ const pdp = await startPdp({
   grpcPort: Number(process.env.CERBOS_GRPC_PORT ?? 3593),
   watch,
   auditLogPath: `${dataDir}/cerbos-audit.log`,
-  onLog: (line) => process.stdout.write(`[pdp] ${line}\n`),
+  // Per-request access lines would drown the dev console; decisions are in the audit log file.
+  onLog: (line) => {
+    if (!line.includes('"Handled request"')) process.stdout.write(`[pdp] ${line}\n`);
+  },
 });
 console.log(`Cerbos PDP serving ${repoPoliciesDir} at ${pdp.httpUrl}${watch ? " (watching policies)" : ""}`);
+console.log(`Decision audit log: ${dataDir}/cerbos-audit.log`);
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     void pdp.stop().then(() => process.exit(0));
