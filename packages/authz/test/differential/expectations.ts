@@ -59,8 +59,4 @@ export const refusalMessages: Record<string, string> = {
     'Cannot translate Cerbos query plan: operator "getFullYear" at "request.resource.attr.createdAt": timestamp fields depend on a time zone; not translated',
   list_eq_literal:
     'Cannot translate Cerbos query plan: operator "eq" at "request.resource.attr.tags": list equality has no exact SQL translation (element order is not stored)',
-  principal_maps_exists:
-    'Cannot translate Cerbos query plan: operator "list" at "-": a list built at evaluation time cannot be translated',
-  principal_maps_all:
-    'Cannot translate Cerbos query plan: operator "list" at "-": a list built at evaluation time cannot be translated',
 };

@@ -20,6 +20,8 @@ export const hostilePrincipal: Principal = {
     smallNames: ["Alpha", "alpha", "ALPHA"],
     bigTags: ["vip", "new", "blocked-not", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "Vip"],
     ids: ["r0001", "r0002", "r0003", "r0010", "r0020", "r0030", "r0100", "r0200", "r0300", "r0400", "r0500", "r0999"],
+    // Long enough that an OR chain over it exceeds SQLite's expression depth limit (1000).
+    hugeNames: [...Array.from({ length: 1200 }, (_, index) => `name-${index}`), "a_b", "Zed", "😀"],
     // Maps in a list longer than 10: the planner ships them as a literal list of structs. Two
     // items lack `min`: reading it is an evaluation error for exactly those items.
     grants: [
