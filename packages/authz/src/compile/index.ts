@@ -3,6 +3,7 @@ import { arithmeticOperators } from "./arithmetic.ts";
 import { collectionOperators } from "./collections.ts";
 import { comparisonOperators } from "./comparison.ts";
 import { conditionalOperators } from "./conditional.ts";
+import { constantOperators } from "./constants.ts";
 import { logicOperators } from "./logic.ts";
 import { membershipOperators } from "./membership.ts";
 import { refuse, valueOperand } from "./operands.ts";
@@ -25,6 +26,7 @@ const OPERATORS: Readonly<Record<string, OperatorCompiler>> = {
   ...arithmeticOperators,
   ...timeOperators,
   ...conditionalOperators,
+  ...constantOperators,
 };
 
 export function compileNode(node: PlanNode, context: Context): Operand {

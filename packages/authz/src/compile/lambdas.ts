@@ -1,5 +1,5 @@
 import type { PlanNode } from "../plan.ts";
-import { and, exists, FALSE, isNotTrue, notExists, or, TRUE } from "../sql.ts";
+import { and, balanced, exists, FALSE, isNotTrue, notExists, or, TRUE } from "../sql.ts";
 import { asCond, asScalar, compileOperand, constantScalar, isScalarValue, refuse } from "./operands.ts";
 import { type Binding, type Collection, type Cond, type Context, type Scalar, withBinding } from "./types.ts";
 
@@ -63,8 +63,11 @@ export const literalMacros = {
   exists_one(items: readonly Cond[]): Cond {
     if (items.length === 0) return { t: FALSE, f: TRUE };
     const noError = and(...items.map((c) => or(c.t, c.f)));
-    const count = items.map((c) => `(CASE WHEN ${c.t} THEN 1 ELSE 0 END)`).join(" + ");
-    return { t: and(noError, `((${count}) = 1)`), f: and(noError, `((${count}) <> 1)`) };
+    const count = balanced(
+      "+",
+      items.map((c) => `(CASE WHEN ${c.t} THEN 1 ELSE 0 END)`),
+    );
+    return { t: and(noError, `(${count} = 1)`), f: and(noError, `(${count} <> 1)`) };
   },
 };
 
