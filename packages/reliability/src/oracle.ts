@@ -161,3 +161,18 @@ export function createOracle(cerbosUrl: string): Oracle {
     checked: () => checked,
   };
 }
+
+/** Companies and organizations as Cerbos resources (policies/_schemas/company.json, organization.json). */
+export async function companiesFromDb(db: SqliteReader): Promise<Resource[]> {
+  const rows = await db.all<{ id: number; organizationId: number }>("SELECT id, organizationId FROM companies");
+  return rows.map((row) => ({
+    kind: "company",
+    id: String(row.id),
+    attr: { organizationId: Number(row.organizationId) },
+  }));
+}
+
+export async function organizationsFromDb(db: SqliteReader): Promise<Resource[]> {
+  const rows = await db.all<{ id: number }>("SELECT id FROM organizations");
+  return rows.map((row) => ({ kind: "organization", id: String(row.id), attr: { organizationId: Number(row.id) } }));
+}

@@ -4,8 +4,16 @@ import { budget } from "../src/budget.ts";
 import { type ContactsApi, contactsApi, idOf, listAll, pageOf } from "../src/contacts-api.ts";
 import { checkServed } from "../src/leak-check.ts";
 import { insertUsers, loadUsers } from "../src/load-users.ts";
-import { contactsFromDb, createOracle, type Oracle, principalFromDb, type ServedContact } from "../src/oracle.ts";
-import type { RawOutcome } from "../src/raw-trpc.ts";
+import {
+  companiesFromDb,
+  contactsFromDb,
+  createOracle,
+  type Oracle,
+  organizationsFromDb,
+  principalFromDb,
+  type ServedContact,
+} from "../src/oracle.ts";
+import { type RawOutcome, rawCall } from "../src/raw-trpc.ts";
 import { report } from "../src/report.ts";
 import { openSqlite, type SqliteReader } from "../src/sqlite-reader.ts";
 import { type ApiStack, loginAll, serverBase, startApiStack } from "../src/stack.ts";
@@ -82,6 +90,32 @@ describe("concurrent load with a leak oracle", () => {
       knownIds.push(idOf(outcome));
     }
     knownIds.push(1, 2, 3, 4, 5, 6, 7, 8);
+  }
+
+  /** companies.list and organizations.list must equal what the user may read, row for row. */
+  async function compareOtherLists(client: Client): Promise<number> {
+    const lists = [
+      { procedure: "companies.list", input: { limit: 50 }, resources: await companiesFromDb(db) },
+      { procedure: "organizations.list", input: undefined, resources: await organizationsFromDb(db) },
+    ];
+    let checked = 0;
+    for (const { procedure, input, resources } of lists) {
+      const outcome = await rawCall({
+        baseUrl: serverBase(stack.url),
+        procedure,
+        kind: "query",
+        token: client.token,
+        input,
+      });
+      expect(outcome.code, `${procedure} as ${client.user}`).toBeUndefined();
+      const data = outcome.data as { items: { id: number }[] } | { id: number }[];
+      const rows = Array.isArray(data) ? data : data.items;
+      const listed = rows.map((row) => String(row.id)).sort();
+      const readable = [...(await oracle.allowed(client.principal, resources))].sort();
+      expect({ user: client.user, procedure, listed }).toEqual({ user: client.user, procedure, listed: readable });
+      checked += listed.length;
+    }
+    return checked;
   }
 
   it(`${budget.loadClients} clients for ${budget.loadDurationMs / 1000} s: no leak, nothing missing, no lost write`, async () => {
@@ -224,6 +258,7 @@ describe("concurrent load with a leak oracle", () => {
         });
         compared++;
         rowsChecked += listed.length;
+        rowsChecked += await compareOtherLists(client);
       }
       // Every acknowledged write is in the database; every acknowledged delete is gone.
       const rows = new Map(
