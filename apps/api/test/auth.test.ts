@@ -133,6 +133,17 @@ describe.each(dialects)("authentication (%s)", (dialect) => {
     expect(users.find((user) => user.id === "bruno")?.isBanned).toBe(true);
   });
 
+  it("user administration is decided by Cerbos: no self-ban, and a missing user is NOT_FOUND only for admins", async () => {
+    const alice = await app.as("alice");
+    const selfBan = await errorOf(alice.users.ban.mutate({ userId: "alice" }));
+    expect(selfBan.code).toBe("FORBIDDEN");
+    expect(selfBan.cerbosCallId).toMatch(/^[0-9A-Z]{26}$/);
+    expect((await errorOf(alice.users.ban.mutate({ userId: "nobody" }))).code).toBe("NOT_FOUND");
+    const john = await app.as("john");
+    expect((await errorOf(john.users.ban.mutate({ userId: "nobody" }))).code).toBe("FORBIDDEN");
+    expect((await alice.auth.me.query()).user).toMatchObject({ id: "alice", isBanned: false });
+  });
+
   it("invalid input is BAD_REQUEST with the zod issues in the error data", async () => {
     const john = await app.as("john");
     const error = await errorOf(john.contacts.list.query({ limit: 500, sortBy: "passwordHash" as "lastName" }));

@@ -26,4 +26,15 @@ export const organizationMapper = {
   "request.resource.attr.organizationId": { column: "id" },
 } satisfies Mapper;
 
-export const resourceKinds = { contact: "contact", company: "company", organization: "organization" } as const;
+export const userMapper = {
+  "request.resource.id": { column: "id" },
+  "request.resource.attr.role": { column: "role" },
+  "request.resource.attr.isBanned": { column: "isBanned" },
+} satisfies Mapper;
+
+export const resourceKinds = {
+  contact: "contact",
+  company: "company",
+  organization: "organization",
+  user: "user",
+} as const;

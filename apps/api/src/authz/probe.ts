@@ -29,6 +29,7 @@ const probeResources: Resource[] = [
   },
   { kind: "organization", id: "probe", attr: { organizationId: 1 } },
   { kind: "company", id: "probe", attr: { organizationId: 1 } },
+  { kind: "user", id: "probe", attr: { role: "user", isBanned: false } },
 ];
 
 /**

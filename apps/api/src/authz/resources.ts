@@ -1,7 +1,7 @@
 import type { Resource } from "@cerbos/core";
-import type { CompanyModel, ContactModel, OrganizationModel } from "../db/models/index.ts";
+import type { CompanyModel, ContactModel, OrganizationModel, UserModel } from "../db/models/index.ts";
 import { type CerbosResource, toCerbosResource } from "./adapter.ts";
-import { companyMapper, contactMapper, organizationMapper, resourceKinds } from "./mappers.ts";
+import { companyMapper, contactMapper, organizationMapper, resourceKinds, userMapper } from "./mappers.ts";
 
 // @repo/authz types attribute values as unknown; they are the JSON values Cerbos accepts.
 const asResource = (resource: CerbosResource): Resource => resource as Resource;
@@ -15,3 +15,6 @@ export const companyResource = (company: CompanyModel): Resource =>
 
 export const organizationResource = (organization: OrganizationModel): Resource =>
   asResource(toCerbosResource(organization, { kind: resourceKinds.organization, mapper: organizationMapper }));
+
+export const userResource = (user: UserModel): Resource =>
+  asResource(toCerbosResource(user, { kind: resourceKinds.user, mapper: userMapper }));
