@@ -9,7 +9,7 @@ import { contactResource } from "../authz/resources.ts";
 import type { Context } from "../context.ts";
 import { rowId, tagName, text } from "../validation.ts";
 import { cursorKey, decodeCursor, encodeCursor } from "./cursor.ts";
-import { contactInclude } from "./include.ts";
+import { findContacts } from "./include.ts";
 import { type ContactDto, contactActions, serializeContact } from "./serialize.ts";
 import { contactSql, sortFields } from "./sql.ts";
 
@@ -90,9 +90,7 @@ export async function listContacts(ctx: Context & AuthzContext, input: ContactLi
   ]);
 
   const pageKeys = keys.slice(0, input.limit);
-  const rows = pageKeys.length
-    ? await Contact.findAll({ where: { id: pageKeys.map((key) => key.id) }, include: contactInclude(ctx.db.models) })
-    : [];
+  const rows = pageKeys.length ? await findContacts(ctx.db, { id: pageKeys.map((key) => key.id) }) : [];
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ordered = pageKeys.flatMap((key) => byId.get(key.id) ?? []);
 
