@@ -59,4 +59,8 @@ export const refusalMessages: Record<string, string> = {
     'Cannot translate Cerbos query plan: operator "getFullYear" at "request.resource.attr.createdAt": timestamp fields depend on a time zone; not translated',
   list_eq_literal:
     'Cannot translate Cerbos query plan: operator "eq" at "request.resource.attr.tags": list equality has no exact SQL translation (element order is not stored)',
+  ts_gt_nanos:
+    'Cannot translate Cerbos query plan: operator "timestamp" at "-": timestamp 2024-06-30T12:00:00.499999999Z is more precise than the millisecond a date column stores',
+  ts_ge_nanos:
+    'Cannot translate Cerbos query plan: operator "timestamp" at "-": timestamp 2024-06-30T12:00:00.500000001Z is more precise than the millisecond a date column stores',
 };

@@ -166,6 +166,9 @@ export const instantPool = [
   "2024-12-31T21:59:59.999Z",
   "2024-12-31T22:00:00.001Z",
   "2025-01-01T00:00:00.000Z",
+  "2024-03-01T11:00:00.000Z",
+  "2024-03-01T10:59:59.999Z",
+  "2024-03-01T11:00:00.001Z",
   "1969-12-31T23:59:59.999Z",
   // Not 0001–0099: Sequelize on SQLite reads those years back as 19xx/20xx (pending/sqlite-early-years.pending.ts).
   "0100-01-01T00:00:00.000Z",
