@@ -36,8 +36,17 @@ function common(sequelize: Sequelize, booleans: [string, string]): Pick<Dialect,
     quoteIdentifier(identifier: string): string;
     quoteTable(table: unknown): string;
   };
+  // Quoting is pure and a plan names the same few identifiers again and again.
+  const quoted = new Map<string, string>();
   return {
-    quote: (identifier) => generator.quoteIdentifier(identifier),
+    quote: (identifier) => {
+      let result = quoted.get(identifier);
+      if (result === undefined) {
+        result = generator.quoteIdentifier(identifier);
+        quoted.set(identifier, result);
+      }
+      return result;
+    },
     table: (model) => generator.quoteTable(model.getTableName()),
     escape: (value) => {
       if (value === null) return "NULL";
@@ -95,7 +104,20 @@ function postgres(sequelize: Sequelize): Dialect {
   };
 }
 
+// Built once per Sequelize instance: building it (the query generator lookup and the closures)
+// cost more than the rest of a typical translation.
+const dialects = new WeakMap<Sequelize, Dialect>();
+
 export function dialectFor(sequelize: Sequelize): Dialect {
+  let dialect = dialects.get(sequelize);
+  if (dialect === undefined) {
+    dialect = buildDialect(sequelize);
+    dialects.set(sequelize, dialect);
+  }
+  return dialect;
+}
+
+function buildDialect(sequelize: Sequelize): Dialect {
   const name = sequelize.getDialect();
   if (name === "sqlite") return sqlite(sequelize);
   if (name === "postgres") return postgres(sequelize);

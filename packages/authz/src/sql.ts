@@ -18,15 +18,24 @@ export function balanced(operator: string, terms: readonly string[]): string {
   return balanced(operator, groups);
 }
 
+// Composed conditions are long concatenated strings: deduplicating them through a Set would
+// flatten and hash every one at every level (that was a third of a translation's time), so
+// only the short constant terms are dropped; a repeated term costs the database nothing.
 export function and(...conditions: readonly string[]): string {
-  if (conditions.includes(FALSE)) return FALSE;
-  const kept = [...new Set(conditions.filter((c) => c !== TRUE))];
+  const kept: string[] = [];
+  for (const condition of conditions) {
+    if (condition === FALSE) return FALSE;
+    if (condition !== TRUE) kept.push(condition);
+  }
   return kept.length === 0 ? TRUE : balanced("AND", kept);
 }
 
 export function or(...conditions: readonly string[]): string {
-  if (conditions.includes(TRUE)) return TRUE;
-  const kept = [...new Set(conditions.filter((c) => c !== FALSE))];
+  const kept: string[] = [];
+  for (const condition of conditions) {
+    if (condition === TRUE) return TRUE;
+    if (condition !== FALSE) kept.push(condition);
+  }
   return kept.length === 0 ? FALSE : balanced("OR", kept);
 }
 
