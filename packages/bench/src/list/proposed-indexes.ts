@@ -9,18 +9,24 @@ import { captureSql, explain } from "./explain.ts";
 import { planContactRead, sequelizePage, translate } from "./operations.ts";
 
 /**
- * Indexes the bench proposes for apps/api's migration. Created on the bench's temp file only,
- * measured, then dropped: the migration is not changed by the bench.
+ * The indexes apps/api's migration 0002 added after this bench found the sort and the exact
+ * count scanning at 1M contacts. The bench drops them on its temp file, measures, recreates them
+ * and measures again, so the table shows what they buy.
  */
 export const proposedIndexes = [
   {
-    name: "bench_only_contacts_lower_lastName_id",
-    sql: `CREATE INDEX "bench_only_contacts_lower_lastName_id" ON "contacts" (lower("lastName"), "id")`,
+    name: "contacts_lower_lastName_id",
+    sql: `CREATE INDEX "contacts_lower_lastName_id" ON "contacts" (lower("lastName"), "id")`,
     why: "the list sorts by lower(lastName), id: with this index a page walks the index instead of sorting every visible row",
   },
   {
-    name: "bench_only_contacts_org_visibility",
-    sql: `CREATE INDEX "bench_only_contacts_org_visibility" ON "contacts" ("organizationId", "isActive", "marketingOptIn", "ownerId")`,
+    name: "contacts_lower_firstName_id",
+    sql: `CREATE INDEX "contacts_lower_firstName_id" ON "contacts" (lower("firstName"), "id")`,
+    why: "the same for the sort by first name",
+  },
+  {
+    name: "contacts_org_visibility",
+    sql: `CREATE INDEX "contacts_org_visibility" ON "contacts" ("organizationId", "isActive", "marketingOptIn", "ownerId")`,
     why: "covers the tenant filter and the policy's columns, so the exact count reads the index only",
   },
 ] as const;
@@ -44,12 +50,18 @@ export async function measureProposedIndexes(
     }
     return figures;
   };
-  progress(`proposed indexes: baseline at ${size} contacts`);
-  const before = await timeAll();
-  progress("proposed indexes: creating them on the temp file");
-  for (const index of proposedIndexes) await db.sequelize.query(index.sql);
-  const plans: string[] = [];
+  progress(`migration 0002 indexes: dropping them on the temp file at ${size} contacts`);
+  for (const index of proposedIndexes) await db.sequelize.query(`DROP INDEX IF EXISTS "${index.name}"`);
+  let before: Awaited<ReturnType<typeof timeAll>>;
   try {
+    before = await timeAll();
+  } finally {
+    progress("migration 0002 indexes: recreating them");
+    for (const index of proposedIndexes)
+      await db.sequelize.query(`${index.sql.replace("CREATE INDEX", "CREATE INDEX IF NOT EXISTS")}`);
+  }
+  const plans: string[] = [];
+  {
     const after = await timeAll();
     for (const user of benchUserNames) {
       const was = before.get(user)!;
@@ -67,9 +79,7 @@ export async function measureProposedIndexes(
         );
       }
     }
-  } finally {
-    for (const index of proposedIndexes) await db.sequelize.query(`DROP INDEX IF EXISTS "${index.name}"`);
   }
   const list = proposedIndexes.map((index) => `- \`${index.sql}\`: ${index.why}.`);
-  return [...list, "", "Query plans with the proposed indexes:", "", ...plans].join("\n");
+  return [...list, "", "Query plans with these indexes (as the migration creates them):", "", ...plans].join("\n");
 }
