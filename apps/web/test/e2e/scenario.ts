@@ -1,0 +1,58 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
+import { launchChromium, saveScreenshot } from "./browser.ts";
+import { type Stack, startStack } from "./stack.ts";
+
+export interface Scenario {
+  /** The page of the current test, in a fresh browser context. */
+  readonly page: Page;
+  /** PDP + API + built web app on a freshly seeded SQLite file, for the current test. */
+  readonly stack: Stack;
+}
+
+/**
+ * Registers the hooks every browser scenario needs: one Chromium per file; per test a freshly
+ * seeded stack (so one scenario's writes never leak into another) and a fresh context; a
+ * screenshot when a test fails. Read `page` and `stack` inside tests, not at module level.
+ */
+export function useScenario(): Scenario {
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let current: { page: Page; stack: Stack } | undefined;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    if (!browser) throw new Error("Chromium did not start");
+    const stack = await startStack(inject("cerbosUrl"));
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(15_000);
+    current = { page: await context.newPage(), stack };
+  });
+  afterEach(async ({ task }) => {
+    // A failed scenario leaves a picture of where it stopped, next to the passing ones.
+    if (task.result?.state === "fail" && current) {
+      await saveScreenshot(current.page, `FAILED-${task.name.slice(0, 60)}`);
+    }
+    await context?.close();
+    await current?.stack.stop();
+    current = undefined;
+  });
+
+  const now = () => {
+    if (!current) throw new Error("useScenario: page and stack exist only inside a test");
+    return current;
+  };
+  return {
+    get page() {
+      return now().page;
+    },
+    get stack() {
+      return now().stack;
+    },
+  };
+}
