@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { clientFor, listSettled, signIn, totalText, visibleContactIds } from "./actions.ts";
 import { saveScreenshot } from "./browser.ts";
-import { useScenario } from "./scenario.ts";
+import { browserScenario } from "./scenario.ts";
 
-const scenario = useScenario();
+const scenario = browserScenario();
 
 const row = (id: number) => scenario.page.locator(`tr[data-contact-id="${id}"]`);
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { signIn, visibleContactIds } from "./actions.ts";
 import { saveScreenshot } from "./browser.ts";
-import { useScenario } from "./scenario.ts";
+import { browserScenario } from "./scenario.ts";
 
-const scenario = useScenario();
+const scenario = browserScenario();
 
 async function openOrganizationPage(): Promise<void> {
   await scenario.page.getByRole("link", { name: "Organization", exact: true }).click();

@@ -15,7 +15,7 @@ export interface Scenario {
  * seeded stack (so one scenario's writes never leak into another) and a fresh context; a
  * screenshot when a test fails. Read `page` and `stack` inside tests, not at module level.
  */
-export function useScenario(): Scenario {
+export function browserScenario(): Scenario {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let current: { page: Page; stack: Stack } | undefined;
@@ -44,7 +44,7 @@ export function useScenario(): Scenario {
   });
 
   const now = () => {
-    if (!current) throw new Error("useScenario: page and stack exist only inside a test");
+    if (!current) throw new Error("browserScenario: page and stack exist only inside a test");
     return current;
   };
   return {
