@@ -1,21 +1,10 @@
 import type { Principal } from "@cerbos/core";
+import { columns } from "../data/generate.ts";
 
 /** The page's order: the API's sort key for lastName (lower-cased), then id. */
 export const orderSql = `lower("Contact"."lastName") ASC, "Contact"."id" ASC`;
 
-const contactColumns = [
-  "id",
-  "firstName",
-  "lastName",
-  "ownerId",
-  "companyId",
-  "organizationId",
-  "isActive",
-  "marketingOptIn",
-  "createdAt",
-  "updatedAt",
-];
-export const selectColumnsSql = contactColumns.map((column) => `"Contact"."${column}"`).join(", ");
+export const selectColumnsSql = columns.contacts.map((column) => `"Contact"."${column}"`).join(", ");
 
 const hasPublicTag = `EXISTS (SELECT 1 FROM "contact_tags" AS "ct" JOIN "tags" AS "t" ON "t"."id" = "ct"."tagId"
   WHERE "ct"."contactId" = "Contact"."id" AND "t"."name" = 'public')`;
