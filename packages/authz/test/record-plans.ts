@@ -93,7 +93,7 @@ function policyActions(file: string): string[] {
 async function main() {
   if (existsSync(outDir)) for (const file of readdirSync(outDir)) rmSync(`${outDir}/${file}`);
   mkdirSync(outDir, { recursive: true });
-  const pdp = await startPdp({ policiesDir: repoPoliciesDir });
+  const pdp = await startPdp({ policiesDir: repoPoliciesDir, celErrorLogLevel: "none" });
   try {
     for (const [kind, { actions, principals: names }] of Object.entries(shipped)) {
       for (const name of names) await recordPlans(pdp, kind, actions, principals[name]!, name);
@@ -104,7 +104,7 @@ async function main() {
   }
   if (existsSync(`${hostileDir}/hostile.yaml`)) {
     const { hostilePrincipal, hostileResourceKind } = await import("./policies/hostile-principal.ts");
-    const hostile = await startPdp({ policiesDir: hostileDir });
+    const hostile = await startPdp({ policiesDir: hostileDir, celErrorLogLevel: "none" });
     try {
       await recordPlans(
         hostile,

@@ -11,7 +11,7 @@ declare module "vitest" {
 
 /** Vitest global setup: one PDP with the shipped policies for a whole test project. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const pdp = await startPdp({ policiesDir: repoPoliciesDir });
+  const pdp = await startPdp({ policiesDir: repoPoliciesDir, celErrorLogLevel: "none" });
   project.provide("cerbosUrl", pdp.httpUrl);
   return () => pdp.stop();
 }

@@ -1,4 +1,4 @@
-export { cerbosBinaryPath } from "./binary.ts";
+export { cerbosBinaryPath, pinnedCerbosVersion } from "./binary.ts";
 export { repoPoliciesDir } from "./paths.ts";
 export { freePort } from "./ports.ts";
 export { defaultConfigFile, type Pdp, PdpStartError, type StartPdpOptions, startPdp } from "./start.ts";

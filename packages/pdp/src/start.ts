@@ -26,6 +26,12 @@ export interface StartPdpOptions {
   auditLogPath?: string;
   /** How long to wait for /_cerbos/health to answer SERVING (default 10 s). */
   startTimeoutMs?: number;
+  /**
+   * Level of the log line Cerbos (0.54+) prints for every CEL evaluation error, e.g. a missing
+   * attribute. Defaults to the config file's (`warn`); test PDPs pass `none` (the errors stay in
+   * the audit log entries).
+   */
+  celErrorLogLevel?: "none" | "debug" | "info" | "warn" | "error";
   /** Extra `--set` overrides, e.g. `{ "server.requestLimits.maxResourcesPerRequest": "100" }`. */
   settings?: Record<string, string>;
   /** Receives every line the PDP prints (logs and stdout audit entries). */
@@ -81,6 +87,7 @@ async function startOnce(options: StartPdpOptions): Promise<Pdp> {
     "storage.disk.directory": options.policiesDir,
     "storage.disk.watchForChanges": String(options.watch ?? false),
     "audit.file.path": options.auditLogPath ?? "stdout",
+    ...(options.celErrorLogLevel === undefined ? {} : { "engine.celErrorLogLevel": options.celErrorLogLevel }),
     ...options.settings,
   };
   const args = [

@@ -33,7 +33,7 @@ let pdp: Pdp;
 let cerbos: HTTP;
 
 beforeAll(async () => {
-  pdp = await startPdp({ policiesDir: hostilePoliciesDir });
+  pdp = await startPdp({ policiesDir: hostilePoliciesDir, celErrorLogLevel: "none" });
   cerbos = new HTTP(pdp.httpUrl);
 });
 

@@ -60,7 +60,7 @@ export function useSuiteContext(dialects: DialectSetup[], omittedActions: readon
       models.set(label, defined);
     };
     const decide = async () => {
-      pdp = await startPdp({ policiesDir: hostilePoliciesDir });
+      pdp = await startPdp({ policiesDir: hostilePoliciesDir, celErrorLogLevel: "none" });
       oracle = await decideEverything(new HTTP(pdp.httpUrl), dataset, omittedActions);
     };
     await Promise.all([decide(), ...dialects.filter((dialect) => dialect.runs).map(loadDatabase)]);
