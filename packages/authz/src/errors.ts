@@ -4,6 +4,8 @@
  */
 export class UnsupportedQueryPlanError extends Error {
   override readonly name = "UnsupportedQueryPlanError";
+  /** Stable across copies of the package (ESM and CommonJS builds): test `code`, not `instanceof`. */
+  readonly code = "ERR_UNSUPPORTED_QUERY_PLAN";
 
   constructor(
     /** The plan operator being translated (e.g. `matches`), or a pseudo-operator such as `plan`. */
@@ -20,4 +22,5 @@ export class UnsupportedQueryPlanError extends Error {
 /** A model instance that cannot be turned into a Cerbos resource with the given mapper. */
 export class ResourceMappingError extends Error {
   override readonly name = "ResourceMappingError";
+  readonly code = "ERR_RESOURCE_MAPPING";
 }

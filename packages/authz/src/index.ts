@@ -1,7 +1,7 @@
-export { PlanKind } from "@cerbos/core";
 export { ResourceMappingError, UnsupportedQueryPlanError } from "./errors.ts";
 export { resourceInclude } from "./include.ts";
 export type { Mapper, MapperEntry, NullRepresentation } from "./mapper.ts";
+export { PlanKind } from "./plan-kind.ts";
 export { type CerbosResource, type ToCerbosResourceOptions, toCerbosResource } from "./resource.ts";
 export {
   type QueryPlanResult,

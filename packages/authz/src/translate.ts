@@ -1,4 +1,3 @@
-import { PlanKind } from "@cerbos/core";
 import { Sequelize, type WhereOptions } from "sequelize";
 import { compileNode } from "./compile/index.ts";
 import { asCond } from "./compile/operands.ts";
@@ -6,6 +5,7 @@ import type { Context } from "./compile/types.ts";
 import { dialectFor } from "./dialect.ts";
 import type { AnyModel, Mapper } from "./mapper.ts";
 import { KIND_ALWAYS_ALLOWED, KIND_CONDITIONAL, readPlan } from "./plan.ts";
+import { PlanKind } from "./plan-kind.ts";
 import { FALSE, TRUE } from "./sql.ts";
 
 export type QueryPlanResult =
