@@ -1,4 +1,3 @@
 export { type Config, ConfigError, loadConfig } from "./config.ts";
-export { demoPassword, seedUsers } from "./db/seed.ts";
 export type { AppRouter } from "./router.ts";
 export { type RunningApi, type StartApiOptions, startApi } from "./server.ts";

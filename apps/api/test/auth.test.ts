@@ -1,6 +1,7 @@
 import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientFor, dialects, errorOf, startTestApi, type TestApi, testSecret } from "./support/harness.ts";
+import { errorOf, type TestStack, testClient, testSecret } from "../src/testing/index.ts";
+import { dialects, stackOn } from "./support/stack.ts";
 
 async function forgedToken(secret: string, claims: { sub: string; tv: number; exp: number }) {
   return new SignJWT({ tv: claims.tv })
@@ -12,9 +13,9 @@ async function forgedToken(secret: string, claims: { sub: string; tv: number; ex
 }
 
 describe.each(dialects)("authentication (%s)", (dialect) => {
-  let app: TestApi;
+  let app: TestStack;
   beforeAll(async () => {
-    app = await startTestApi(dialect);
+    app = await stackOn(dialect);
   });
   afterAll(() => app?.stop());
 
@@ -29,22 +30,22 @@ describe.each(dialects)("authentication (%s)", (dialect) => {
       department: "Sales",
       isBanned: false,
     });
-    const me = await clientFor(app.url, result.token).auth.me.query();
+    const me = await testClient(app.url, result.token).auth.me.query();
     expect(me.memberships).toEqual([{ organizationId: 1, role: "member" }]);
   });
 
   it("answers UNAUTHORIZED without a token, with a malformed header, an expired token or a wrong signature", async () => {
     const now = Math.floor(Date.now() / 1000);
     const cases = {
-      missing: clientFor(app.url),
-      malformed: clientFor(app.url, "Token abc"),
-      garbage: clientFor(app.url, "not.a.jwt"),
-      expired: clientFor(app.url, await forgedToken(testSecret, { sub: "john", tv: 0, exp: now - 60 })),
-      wrongSecret: clientFor(
+      missing: testClient(app.url),
+      malformed: testClient(app.url, "Token abc"),
+      garbage: testClient(app.url, "not.a.jwt"),
+      expired: testClient(app.url, await forgedToken(testSecret, { sub: "john", tv: 0, exp: now - 60 })),
+      wrongSecret: testClient(
         app.url,
         await forgedToken("another-secret-another-secret-0000", { sub: "john", tv: 0, exp: now + 600 }),
       ),
-      unknownUser: clientFor(app.url, await forgedToken(testSecret, { sub: "nobody", tv: 0, exp: now + 600 })),
+      unknownUser: testClient(app.url, await forgedToken(testSecret, { sub: "nobody", tv: 0, exp: now + 600 })),
     };
     const messages: Record<string, string> = {};
     for (const [name, client] of Object.entries(cases)) {

@@ -1,13 +1,14 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, errorOf, startTestApi, type TestApi } from "./support/harness.ts";
+import { errorOf, type TestStack } from "../src/testing/index.ts";
+import { dialects, stackOn } from "./support/stack.ts";
 
 describe.each(dialects)("request logs (%s)", (dialect) => {
-  let app: TestApi;
+  let app: TestStack;
   const lines: Record<string, unknown>[] = [];
   beforeAll(async () => {
     const logger = pino({ level: "info" }, { write: (line: string) => lines.push(JSON.parse(line)) });
-    app = await startTestApi(dialect, { logger });
+    app = await stackOn(dialect, { logger });
   });
   afterAll(() => app?.stop());
 

@@ -1,22 +1,23 @@
 import { createServer, type Server } from "node:http";
 import { type Pdp, repoPoliciesDir, startPdp } from "@repo/pdp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, errorOf, startTestApi, type TestApi } from "./support/harness.ts";
+import { errorOf, type TestStack } from "../src/testing/index.ts";
+import { dialects, stackOn } from "./support/stack.ts";
 
-async function contactCount(app: TestApi): Promise<number> {
+async function contactCount(app: TestStack): Promise<number> {
   const [rows] = await app.api.sequelize.query(`SELECT COUNT(*) AS "n" FROM "contacts"`);
   return Number((rows as { n: unknown }[])[0]?.n);
 }
 
 describe.each(dialects)("the PDP down or slow (%s)", (dialect) => {
   let pdp: Pdp;
-  let app: TestApi;
+  let app: TestStack;
   let port: number;
   beforeAll(async () => {
     // A PDP of our own: this suite stops it.
     pdp = await startPdp({ policiesDir: repoPoliciesDir });
     port = Number(new URL(pdp.httpUrl).port);
-    app = await startTestApi(dialect, { cerbosUrl: pdp.httpUrl, pdpTimeoutMs: 1000 });
+    app = await stackOn(dialect, { cerbosUrl: pdp.httpUrl, pdpTimeoutMs: 1000 });
   });
   afterAll(async () => {
     await app?.stop();
@@ -62,13 +63,13 @@ describe.each(dialects)("the PDP down or slow (%s)", (dialect) => {
 
 describe("a PDP that accepts connections but never answers", () => {
   let hanging: Server;
-  let app: TestApi;
+  let app: TestStack;
   beforeAll(async () => {
     hanging = createServer(() => undefined); // never responds
     await new Promise<void>((resolve) => hanging.listen(0, "127.0.0.1", resolve));
     const address = hanging.address();
     if (address === null || typeof address === "string") throw new Error("no port");
-    app = await startTestApi("sqlite", { cerbosUrl: `http://127.0.0.1:${address.port}`, pdpTimeoutMs: 300 });
+    app = await stackOn("sqlite", { cerbosUrl: `http://127.0.0.1:${address.port}`, pdpTimeoutMs: 300 });
   });
   afterAll(async () => {
     await app?.stop();

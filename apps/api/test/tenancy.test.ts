@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, errorOf, startTestApi, type TestApi } from "./support/harness.ts";
+import { errorOf, type TestStack } from "../src/testing/index.ts";
+import { dialects, stackOn } from "./support/stack.ts";
 
 describe.each(dialects)("tenant isolation and organization roles (%s)", (dialect) => {
-  let app: TestApi;
+  let app: TestStack;
   beforeAll(async () => {
-    app = await startTestApi(dialect);
+    app = await stackOn(dialect);
   });
   afterAll(() => app?.stop());
 

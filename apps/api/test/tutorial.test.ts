@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dialects, errorOf, startTestApi, type TestApi } from "./support/harness.ts";
+import { errorOf, type TestStack } from "../src/testing/index.ts";
+import { dialects, stackOn } from "./support/stack.ts";
 
 // The requests of the Cerbos contacts-directory tutorial, through real HTTP and a real PDP.
 describe.each(dialects)("the tutorial's requests (%s)", (dialect) => {
-  let app: TestApi;
+  let app: TestStack;
   beforeAll(async () => {
-    app = await startTestApi(dialect);
+    app = await stackOn(dialect);
   });
   afterAll(() => app?.stop());
 

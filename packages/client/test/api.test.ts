@@ -1,33 +1,19 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startApi } from "@repo/api";
+import { demoPassword, startTestStack, type TestStack } from "@repo/api/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cerbosCallIdOf, createClient, errorCode, isForbidden, isUnauthorized, zodIssuesOf } from "../src/index.ts";
 import type {} from "./provided-context.ts";
 
-let api: { url: string; stop: () => Promise<void> };
-let dir: string;
+// The API through the shared test stack (@repo/api/testing), called with this package's client.
+let api: TestStack;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "client-it-"));
-  api = await startApi({
-    port: 0,
-    databaseUrl: `sqlite:${join(dir, "client.db")}`,
-    cerbosUrl: inject("cerbosUrl"),
-    authSecret: "client-integration-secret-long-enough-for-hs256",
-    seed: true,
-    logLevel: "warn",
-  });
+  api = await startTestStack({ cerbosUrl: inject("cerbosUrl"), logLevel: "warn" });
 });
-afterAll(async () => {
-  await api?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => api?.stop());
 
 async function signedInClient(username: string) {
   const anonymous = createClient({ url: `${api.url}/trpc`, getToken: () => null });
-  const { token } = await anonymous.auth.login.mutate({ username, password: "password123" });
+  const { token } = await anonymous.auth.login.mutate({ username, password: demoPassword });
   return createClient({ url: `${api.url}/trpc`, getToken: () => token });
 }
 

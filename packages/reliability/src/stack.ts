@@ -1,53 +1,35 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startApi } from "@repo/api";
+import { demoPassword, type SeedUsername, seedUsernames, startTestStack, testSecret } from "@repo/api/testing";
 import { rawCall } from "./raw-trpc.ts";
 
-/** Seed users; every one has the demo password. */
-export const seedUsernames = ["alice", "john", "sarah", "geri", "ivan", "bruno", "bill", "olga"] as const;
-export type SeedUsername = (typeof seedUsernames)[number];
-export const demoPassword = "password123";
-export const testSecret = "reliability-suite-secret-0123456789abcdef";
+// One definition of the seed data and the test secret: the API's (@repo/api/testing).
+export { demoPassword, type SeedUsername, seedUsernames, testSecret };
 
 export interface ApiStack {
   url: string;
+  /** The SQLite file the API writes (read directly by the suite with src/sqlite-reader.ts). */
   dbFile: string;
   dir: string;
   stop(): Promise<void>;
 }
 
-/** An API on a fresh seeded SQLite file in a temp folder, talking to the given PDP. */
+/** The shared test stack (@repo/api/testing): an API on a fresh seeded SQLite file, talking to the given PDP. */
 export async function startApiStack(options: {
   cerbosUrl: string;
   pdpTimeoutMs?: number;
   /** Another database (e.g. a throwaway Postgres) instead of the temp SQLite file. */
   databaseUrl?: string;
 }): Promise<ApiStack> {
-  const dir = mkdtempSync(join(tmpdir(), "reliability-"));
-  const dbFile = join(dir, "app.db");
-  const api = await startApi({
-    port: 0,
-    databaseUrl: options.databaseUrl ?? `sqlite:${dbFile}`,
+  const stack = await startTestStack({
     cerbosUrl: options.cerbosUrl,
-    authSecret: testSecret,
-    seed: true,
+    ...(options.databaseUrl === undefined ? {} : { databaseUrl: options.databaseUrl }),
+    ...(options.pdpTimeoutMs === undefined ? {} : { pdpTimeoutMs: options.pdpTimeoutMs }),
     // The suite reads outcomes, not logs; RELIABILITY_LOG=info shows the API's log lines.
     logLevel: process.env.RELIABILITY_LOG ?? "silent",
-    ...(options.pdpTimeoutMs === undefined ? {} : { pdpTimeoutMs: options.pdpTimeoutMs }),
   });
-  return {
-    url: api.url,
-    dbFile,
-    dir,
-    async stop() {
-      await api.stop();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return { url: stack.url, dbFile: stack.dbFile ?? "", dir: stack.dir, stop: () => stack.stop() };
 }
 
-/** Base URL of the server (no `/trpc` suffix), whatever form `startApi` reports. */
+/** Base URL of the server (no `/trpc` suffix), whatever form the stack reports. */
 export function serverBase(url: string): string {
   return url.replace(/\/trpc\/?$/, "").replace(/\/$/, "");
 }

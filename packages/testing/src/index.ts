@@ -17,6 +17,24 @@ export {
   type TestIdpUser,
 } from "./idp/index.ts";
 export {
+  type CheckClient,
+  type ContactRow,
+  contactResource,
+  createOracle,
+  type JsonValue,
+  type Oracle,
+  type OraclePrincipal,
+  type OracleResource,
+  type PrincipalInput,
+  type ResourceInput,
+  readCompanies,
+  readContacts,
+  readOrganizations,
+  readPrincipal,
+  type SqlReader,
+  time,
+} from "./oracle/index.ts";
+export {
   findPostgresBinDir,
   PostgresUnavailableError,
   postgresRequired,

@@ -12,7 +12,8 @@ interface SeedUser {
   name: string;
 }
 
-export const seedUsers: SeedUser[] = [
+/** The demo users (README: "Demo users"); every one signs in with `demoPassword`. */
+export const seedUsers = [
   { id: "alice", role: "admin", department: "IT", name: "Alice Admin" },
   { id: "john", role: "user", department: "Sales", name: "John Sales" },
   { id: "sarah", role: "user", department: "Sales", name: "Sarah Sales" },
@@ -21,7 +22,10 @@ export const seedUsers: SeedUser[] = [
   { id: "bruno", role: "user", department: "Sales", isBanned: true, name: "Bruno Banned" },
   { id: "bill", role: "user", department: "Marketing", name: "Bill Billing" },
   { id: "olga", role: "user", department: "Sales", name: "Olga Owner" },
-];
+] as const satisfies readonly SeedUser[];
+
+export type SeedUsername = (typeof seedUsers)[number]["id"];
+export const seedUsernames: SeedUsername[] = seedUsers.map((user) => user.id);
 
 const organizations = [
   { id: 1, name: "Acme Corp", billingAddress: "1 Market St, Springfield" },
@@ -160,7 +164,7 @@ export async function seedIfEmpty(models: Models): Promise<boolean> {
         passwordHash: hashes[index]!,
         role: user.role,
         department: user.department,
-        isBanned: user.isBanned ?? false,
+        isBanned: "isBanned" in user && user.isBanned,
       })),
       { transaction },
     );

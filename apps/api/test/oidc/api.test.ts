@@ -1,6 +1,7 @@
 import { pkceChallenge, pkceVerifier, startTestIdp, type TestIdp } from "@repo/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clientFor, dialects, errorOf, startTestApi, type TestApi } from "../support/harness.ts";
+import { errorOf, type TestStack, testClient } from "../../src/testing/index.ts";
+import { dialects, stackOn } from "../support/stack.ts";
 import { configFor, fastTiming, sleep } from "./support.ts";
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -9,10 +10,10 @@ const asIdpUser = (id: string) => ({ sub: `00u-${id}`, email: `${id}@example.com
 // Identity from the IdP, everything else from the database, decisions from Cerbos.
 describe.each(dialects)("OIDC access tokens through the API (%s)", (dialect) => {
   let idp: TestIdp;
-  let app: TestApi;
+  let app: TestStack;
   beforeAll(async () => {
     idp = await startTestIdp({ user: asIdpUser("john") });
-    app = await startTestApi(dialect, { oidc: configFor(idp) });
+    app = await stackOn(dialect, { oidc: configFor(idp) });
   });
   afterAll(async () => {
     await app?.stop();
@@ -20,7 +21,7 @@ describe.each(dialects)("OIDC access tokens through the API (%s)", (dialect) => 
   });
 
   it("a valid IdP token signs john in: his procedures work and Cerbos decides with his database role", async () => {
-    const john = clientFor(app.url, idp.mint({ role: "admin", groups: ["admin"], department: "IT" }));
+    const john = testClient(app.url, idp.mint({ role: "admin", groups: ["admin"], department: "IT" }));
     expect(await john.auth.me.query()).toMatchObject({
       user: { id: "john", role: "user", department: "Sales" },
       memberships: [{ organizationId: 1, role: "member" }],
@@ -31,7 +32,7 @@ describe.each(dialects)("OIDC access tokens through the API (%s)", (dialect) => 
     expect((await errorOf(john.users.list.query())).code).toBe("FORBIDDEN");
     expect(await john.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: true });
 
-    const geri = clientFor(app.url, idp.mint({ sub: "00u-geri", email: "geri@example.com" }, { alg: "ES256" }));
+    const geri = testClient(app.url, idp.mint({ sub: "00u-geri", email: "geri@example.com" }, { alg: "ES256" }));
     expect(await geri.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: false });
     expect(
       (await errorOf(geri.contacts.create.mutate({ organizationId: 1, firstName: "A", lastName: "B" }))).code,
@@ -40,12 +41,12 @@ describe.each(dialects)("OIDC access tokens through the API (%s)", (dialect) => 
 
   it("finds the user by email case-insensitively in the database", async () => {
     const token = idp.mint({ email: "JOHN@Example.COM" });
-    expect((await clientFor(app.url, token).auth.me.query()).user.id).toBe("john");
+    expect((await testClient(app.url, token).auth.me.query()).user.id).toBe("john");
   });
 
   it("a change of department in the database changes the decisions for the same token", async () => {
     const token = idp.mint({ sub: "00u-sarah", email: "sarah@example.com" });
-    const sarah = clientFor(app.url, token);
+    const sarah = testClient(app.url, token);
     expect(await sarah.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: true });
     await app.api.sequelize.query(`UPDATE users SET department = 'Marketing' WHERE id = 'sarah'`);
     expect(await sarah.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: false });
@@ -55,10 +56,10 @@ describe.each(dialects)("OIDC access tokens through the API (%s)", (dialect) => 
 
 describe("OIDC refusals, outages and provisioning through the API", () => {
   let idp: TestIdp;
-  let app: TestApi;
+  let app: TestStack;
   beforeAll(async () => {
     idp = await startTestIdp({ user: asIdpUser("john") });
-    app = await startTestApi("sqlite", { oidc: configFor(idp) });
+    app = await stackOn("sqlite", { oidc: configFor(idp) });
   });
   afterAll(async () => {
     await app?.stop();
@@ -66,7 +67,7 @@ describe("OIDC refusals, outages and provisioning through the API", () => {
   });
 
   const refusal = async (token: string) => {
-    const error = await errorOf(clientFor(app.url, token).auth.me.query());
+    const error = await errorOf(testClient(app.url, token).auth.me.query());
     return `${error.code}: ${error.message}`;
   };
 
@@ -116,12 +117,12 @@ describe("OIDC refusals, outages and provisioning through the API", () => {
 
   it("accepts a rotated key once published; with the IdP down, cached keys and built-in tokens keep working", async () => {
     const builtIn = await app.as("sarah");
-    const cached = clientFor(app.url, idp.mint());
+    const cached = testClient(app.url, idp.mint());
     expect(await cached.auth.me.query()).toMatchObject({ user: { id: "john" } });
 
     const rotated = idp.rotate("RS256");
     await sleep(fastTiming.jwksCooldownMs + 50);
-    expect(await clientFor(app.url, idp.mint({}, { kid: rotated.kid })).auth.me.query()).toMatchObject({
+    expect(await testClient(app.url, idp.mint({}, { kid: rotated.kid })).auth.me.query()).toMatchObject({
       user: { id: "john" },
     });
 
@@ -137,7 +138,7 @@ describe("OIDC refusals, outages and provisioning through the API", () => {
 
     await idp.setMode("up");
     await sleep(fastTiming.retryAfterFailureMs + 50);
-    expect(await clientFor(app.url, idp.mint({}, { kid: uncached.kid })).auth.me.query()).toMatchObject({
+    expect(await testClient(app.url, idp.mint({}, { kid: uncached.kid })).auth.me.query()).toMatchObject({
       user: { id: "john" },
     });
   });
@@ -191,7 +192,7 @@ describe("OIDC refusals, outages and provisioning through the API", () => {
       }),
     });
     const tokens = (await response.json()) as { access_token: string; id_token: string };
-    expect(await clientFor(app.url, tokens.access_token).auth.me.query()).toMatchObject({ user: { id: "john" } });
+    expect(await testClient(app.url, tokens.access_token).auth.me.query()).toMatchObject({ user: { id: "john" } });
     // The ID token is for the client, not for this API.
     expect(await refusal(tokens.id_token)).toMatch(/another audience/);
   });
@@ -200,10 +201,10 @@ describe("OIDC refusals, outages and provisioning through the API", () => {
 describe("OIDC auto-provisioning and configuration", () => {
   it("creates a least-privilege user on first sign-in when OIDC_AUTO_PROVISION=true", async () => {
     const idp = await startTestIdp();
-    const app = await startTestApi("sqlite", { oidc: configFor(idp, { autoProvision: true }) });
+    const app = await stackOn("sqlite", { oidc: configFor(idp, { autoProvision: true }) });
     try {
       const token = idp.mint({ sub: "00u-nora", email: "Nora@Example.com", name: "Nora New" });
-      const nora = clientFor(app.url, token);
+      const nora = testClient(app.url, token);
       const me = await nora.auth.me.query();
       expect(me).toMatchObject({
         user: { username: "nora@example.com", email: "nora@example.com", name: "Nora New", role: "user" },
@@ -216,7 +217,7 @@ describe("OIDC auto-provisioning and configuration", () => {
       expect((await errorOf(nora.contacts.get.query({ id: 1 }))).code).toBe("NOT_FOUND");
       expect((await errorOf(nora.contacts.permissions.query({ organizationId: 1 }))).code).toBe("NOT_FOUND");
       // The same person again: the same user, not a second one.
-      expect((await clientFor(app.url, idp.mint({ email: "nora@example.com" })).auth.me.query()).user.id).toBe(
+      expect((await testClient(app.url, idp.mint({ email: "nora@example.com" })).auth.me.query()).user.id).toBe(
         me.user.id,
       );
       // An IdP user has no API password.
@@ -231,10 +232,10 @@ describe("OIDC auto-provisioning and configuration", () => {
 
   it("without OIDC configured, IdP tokens are refused and oidcInfo says so", async () => {
     const idp = await startTestIdp();
-    const app = await startTestApi("sqlite");
+    const app = await stackOn("sqlite");
     try {
       expect(await app.anonymous.auth.oidcInfo.query()).toEqual({ enabled: false });
-      expect((await errorOf(clientFor(app.url, idp.mint()).auth.me.query())).code).toBe("UNAUTHORIZED");
+      expect((await errorOf(testClient(app.url, idp.mint()).auth.me.query())).code).toBe("UNAUTHORIZED");
     } finally {
       await app.stop();
       await idp.stop();

@@ -3,12 +3,14 @@
  * `startApiProcess`. Reads its settings from the environment, reports its URL over IPC and
  * stops on SIGTERM or when the parent disconnects.
  */
-import { startApi } from "@repo/api";
+import { startTestStack } from "@repo/api/testing";
 
-const api = await startApi({
+// The shared stack of @repo/api/testing on the benchmark's generated database (not seeded).
+const api = await startTestStack({
   databaseUrl: required("BENCH_DATABASE_URL"),
   cerbosUrl: required("BENCH_CERBOS_URL"),
   authSecret: required("BENCH_AUTH_SECRET"),
+  seed: false,
   logLevel: process.env.BENCH_LOG_LEVEL ?? "info",
   pdpTimeoutMs: 10_000,
 });
