@@ -20,6 +20,11 @@ describe("built web bundle", () => {
     expect(files.some((f) => f.endsWith(".css"))).toBe(true);
   });
 
+  it("does not ship the demo users or their password (the sign-in page lists them in development only)", () => {
+    const found = assetTexts().filter(({ text }) => text.includes("password123") || text.includes("Demo users"));
+    expect(found.map((a) => a.file)).toEqual([]);
+  });
+
   it("contains no server code", () => {
     const found = assetTexts().flatMap(({ file, text }) =>
       serverOnly.filter((name) => text.includes(name)).map((name) => `${name} in ${file}`),

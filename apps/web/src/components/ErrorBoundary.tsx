@@ -1,11 +1,12 @@
 import { Component, type ReactNode } from "react";
-import { ErrorMessage } from "./ErrorMessage.tsx";
+import { ErrorState } from "./ErrorState.tsx";
+import { Page } from "./ui/page.tsx";
 
 interface State {
   error: unknown;
 }
 
-/** Last line of defence: a rendering error shows a message and a way back, never a blank page. */
+/** Last line of defence: a rendering error shows a message, "Try again" and "Go back", never a blank page. */
 export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   override state: State = { error: undefined };
 
@@ -16,12 +17,9 @@ export class ErrorBoundary extends Component<{ children: ReactNode }, State> {
   override render() {
     if (this.state.error === undefined) return this.props.children;
     return (
-      <main className="page">
-        <ErrorMessage error={this.state.error} />
-        <button type="button" onClick={() => this.setState({ error: undefined })}>
-          Try again
-        </button>
-      </main>
+      <Page title="Something went wrong">
+        <ErrorState error={this.state.error} onRetry={() => this.setState({ error: undefined })} />
+      </Page>
     );
   }
 }

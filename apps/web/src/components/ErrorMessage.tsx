@@ -1,17 +1,17 @@
-import { describeError } from "../lib/errors.ts";
+import { describeError, type ErrorDescription } from "../lib/errors.ts";
+import { Alert } from "./ui/alert.tsx";
 
-/** An error in words, announced to screen readers; shows the Cerbos call id of a denial. */
-export function ErrorMessage({ error }: { error: unknown }) {
-  const { title, detail, reference } = describeError(error);
+/** An error in words, announced to screen readers; a denial's Cerbos call id is a small reference. */
+export function ErrorMessage({ error, description }: { error: unknown; description?: ErrorDescription }) {
+  const { title, detail, reference } = description ?? describeError(error);
   return (
-    <div className="alert" role="alert">
-      <strong>{title}</strong>
+    <Alert tone="error" title={title}>
       <p>{detail}</p>
       {reference && (
-        <p className="muted">
-          Decision reference (Cerbos call id): <code>{reference}</code>
+        <p className="text-xs text-red-900">
+          Reference for support (Cerbos call id): <code className="break-all">{reference}</code>
         </p>
       )}
-    </div>
+    </Alert>
   );
 }

@@ -3,10 +3,15 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { type ReactNode, useState } from "react";
 import { clearSession, getToken } from "../lib/session.ts";
 import { TRPCProvider } from "../lib/trpc.ts";
+import { Toaster } from "./ui/toaster.tsx";
 
-// An expired or revoked token anywhere ends the session: back to the sign-in page.
+// An expired or revoked token anywhere ends the session: back to the sign-in page, which says why
+// in the API's words ("The token was revoked (signed out or account changed): sign in again.").
+// Only while signed in: a refused sign-in is also UNAUTHORIZED, and is no session ending.
 function signOutWhenUnauthorized(error: unknown): void {
-  if (isUnauthorized(error)) clearSession();
+  if (!isUnauthorized(error) || getToken() === null) return;
+  const detail = error instanceof Error && error.message ? error.message : "Please sign in again.";
+  clearSession({ title: "Your session has ended", detail });
 }
 
 function makeQueryClient(): QueryClient {
@@ -31,6 +36,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={trpcClient} queryClient={queryClient}>
         {children}
+        <Toaster />
       </TRPCProvider>
     </QueryClientProvider>
   );

@@ -1,52 +1,47 @@
+import { useEffect, useRef } from "react";
+import { focusPageHeading } from "../lib/focus.ts";
 import { callbackPath } from "../lib/oidc.ts";
+import { pageKey } from "../lib/route.ts";
 import { useSession } from "../lib/session.ts";
-import { useRoute } from "../lib/use-route.ts";
-import { ContactsPage } from "../pages/ContactsPage.tsx";
-import { EditContactPage } from "../pages/EditContactPage.tsx";
+import { rememberContactsList, useRoute } from "../lib/use-route.ts";
 import { IdpCallbackPage } from "../pages/IdpCallbackPage.tsx";
-import { NewContactPage } from "../pages/NewContactPage.tsx";
-import { OrganizationPage } from "../pages/OrganizationPage.tsx";
 import { SignInPage } from "../pages/SignInPage.tsx";
-import { Header } from "./Header.tsx";
+import { ErrorBoundary } from "./ErrorBoundary.tsx";
+import { RoutedPage } from "./RoutedPage.tsx";
+import { AppHeader } from "./shell/AppHeader.tsx";
+import { BannedNotice } from "./shell/BannedNotice.tsx";
+import { SkipLink } from "./shell/SkipLink.tsx";
 
-function Page() {
-  const route = useRoute();
-  switch (route.name) {
-    case "signIn":
-    case "contacts":
-      return <ContactsPage />;
-    case "newContact":
-      return <NewContactPage />;
-    case "editContact":
-      return <EditContactPage id={route.id} />;
-    case "organization":
-      return <OrganizationPage />;
-    case "notFound":
-      return (
-        <main className="page">
-          <h1>Page not found</h1>
-          <p>
-            Nothing lives at <code>{route.path}</code>. <a href="#/contacts">Go to contacts</a>.
-          </p>
-        </main>
-      );
-    default: {
-      const unreachable: never = route;
-      return unreachable;
-    }
-  }
+/** On navigation to another page (not on a filter change): scroll up, focus the new page's heading. */
+function useFocusOnNavigation(key: string): void {
+  const previous = useRef(key);
+  useEffect(() => {
+    if (previous.current === key) return;
+    previous.current = key;
+    window.scrollTo(0, 0);
+    requestAnimationFrame(focusPageHeading);
+  }, [key]);
 }
 
-/** Signed out: the sign-in page whatever the URL. Signed in: header and the routed page. */
+/** Signed out: the sign-in page whatever the URL. Signed in: skip link, header and the routed page. */
 export function Shell() {
   const session = useSession();
+  const route = useRoute();
+  rememberContactsList(route);
+  useFocusOnNavigation(session ? pageKey(route) : "signIn");
   // The identity provider's redirect (a path, not a hash route: IdPs compare redirect URIs exactly).
   if (window.location.pathname === callbackPath) return <IdpCallbackPage />;
   if (!session) return <SignInPage />;
   return (
     <>
-      <Header user={session.user} />
-      <Page />
+      <SkipLink />
+      <AppHeader user={session.user} />
+      {session.user.isBanned && <BannedNotice />}
+      <main id="main" tabIndex={-1} className="outline-none">
+        <ErrorBoundary key={pageKey(route)}>
+          <RoutedPage route={route} user={session.user} />
+        </ErrorBoundary>
+      </main>
     </>
   );
 }

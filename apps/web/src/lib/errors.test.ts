@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { describeError } from "./errors.ts";
+import { describeError, describeSignInError } from "./errors.ts";
 
 function apiError(code: string, message: string, extra: Record<string, unknown> = {}) {
   return TRPCClientError.from({ error: { code: -32000, message, data: { code, httpStatus: 400, ...extra } } });
@@ -8,15 +8,11 @@ function apiError(code: string, message: string, extra: Record<string, unknown> 
 
 describe("describeError", () => {
   it("names a denial and gives its Cerbos call id", () => {
-    expect(
-      describeError(apiError("FORBIDDEN", "You are not allowed to do this.", { cerbosCallId: "01ABC" })),
-    ).toMatchInlineSnapshot(`
-        {
-          "detail": "You are not allowed to do this.",
-          "reference": "01ABC",
-          "title": "Not allowed by the access policy",
-        }
-      `);
+    expect(describeError(apiError("FORBIDDEN", "You are not allowed to do this.", { cerbosCallId: "01ABC" }))).toEqual({
+      title: "Not allowed by the access policy",
+      detail: "You are not allowed to do this.",
+      reference: "01ABC",
+    });
   });
 
   it("does not show a validation error's raw message (the fields show the issues)", () => {
@@ -29,11 +25,34 @@ describe("describeError", () => {
     });
   });
 
-  it("explains an unreachable PDP and any unknown failure", () => {
+  it("shows the API's words for a conflict (the last owner)", () => {
+    const err = apiError("CONFLICT", "An organization needs at least one owner: make someone else owner first.");
+    expect(describeError(err)).toEqual({
+      title: "This change is not possible",
+      detail: "An organization needs at least one owner: make someone else owner first.",
+    });
+  });
+
+  it("explains an unreachable PDP, an unreachable server and any unknown failure", () => {
     expect(describeError(apiError("SERVICE_UNAVAILABLE", "")).detail).toMatch(/cannot be reached/);
-    expect(describeError(new TypeError("Failed to fetch"))).toEqual({
-      title: "Something went wrong",
-      detail: "Failed to fetch",
+    expect(describeError(new TypeError("Failed to fetch")).title).toBe("Cannot reach the server");
+    expect(describeError(new Error("boom"))).toEqual({ title: "Something went wrong", detail: "boom" });
+  });
+});
+
+describe("describeSignInError", () => {
+  it("titles a refused sign-in as a wrong username or password, not as a session that ended", () => {
+    expect(describeSignInError(apiError("UNAUTHORIZED", "Wrong username or password.")).title).toBe(
+      "Wrong username or password",
+    );
+    expect(describeError(apiError("UNAUTHORIZED", "The token was revoked.")).title).toBe("Your session has ended");
+  });
+
+  it("keeps the API's words for a locked-out user", () => {
+    const err = apiError("TOO_MANY_REQUESTS", "Too many failed sign-ins for this user: try again in 60 s.");
+    expect(describeSignInError(err)).toEqual({
+      title: "Too many attempts",
+      detail: "Too many failed sign-ins for this user: try again in 60 s.",
     });
   });
 });

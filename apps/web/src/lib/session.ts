@@ -7,6 +7,7 @@ export interface SessionUser {
   name: string;
   role?: string;
   department?: string | null;
+  isBanned?: boolean;
 }
 
 export interface Session {
@@ -41,14 +42,36 @@ export function getToken(): string | null {
 }
 
 export function saveSession(session: Session): void {
+  sessionStorage.removeItem(NOTICE_KEY);
   sessionStorage.setItem(KEY, JSON.stringify(session));
   emit();
 }
 
-export function clearSession(): void {
+/** Why the user is on the sign-in page again, shown there once (not for a sign-out they chose). */
+export interface SignOutNotice {
+  title: string;
+  detail: string;
+}
+
+const NOTICE_KEY = "contacts.signOutNotice";
+
+export function clearSession(notice?: SignOutNotice): void {
   sessionStorage.removeItem(KEY);
   sessionStorage.removeItem(ORG_KEY);
+  if (notice) sessionStorage.setItem(NOTICE_KEY, JSON.stringify(notice));
+  else sessionStorage.removeItem(NOTICE_KEY);
   emit();
+}
+
+/** The notice of the last automatic sign-out, read once: reloading the sign-in page drops it. */
+export function takeSignOutNotice(): SignOutNotice | null {
+  const raw = sessionStorage.getItem(NOTICE_KEY);
+  sessionStorage.removeItem(NOTICE_KEY);
+  try {
+    return raw ? (JSON.parse(raw) as SignOutNotice) : null;
+  } catch {
+    return null;
+  }
 }
 
 function subscribe(listener: () => void): () => void {

@@ -11,6 +11,7 @@ export interface CurrentOrganization {
   current: Organization | undefined;
   isPending: boolean;
   error: unknown;
+  refetch: () => void;
 }
 
 export function useCurrentOrganization(): CurrentOrganization {
@@ -19,5 +20,11 @@ export function useCurrentOrganization(): CurrentOrganization {
   const query = useQuery(trpc.organizations.list.queryOptions());
   const organizations = query.data ?? [];
   const current = organizations.find((org) => org.id === selectedId) ?? organizations[0];
-  return { organizations, current, isPending: query.isPending, error: query.error };
+  return {
+    organizations,
+    current,
+    isPending: query.isPending,
+    error: query.error,
+    refetch: () => void query.refetch(),
+  };
 }

@@ -1,59 +1,70 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useState } from "react";
-import { ContactFilters } from "../components/ContactFilters.tsx";
-import { ContactsTable } from "../components/ContactsTable.tsx";
-import { ErrorMessage } from "../components/ErrorMessage.tsx";
-import { NewContactLink } from "../components/NewContactLink.tsx";
+import { useCallback } from "react";
+import { ContactFilters } from "../components/contacts/ContactFilters.tsx";
+import { ContactsList } from "../components/contacts/ContactsList.tsx";
+import { NewContactLink } from "../components/contacts/NewContactLink.tsx";
+import { Pagination } from "../components/contacts/Pagination.tsx";
+import { ErrorState } from "../components/ErrorState.tsx";
 import { OrganizationGate } from "../components/OrganizationGate.tsx";
-import { Pagination } from "../components/Pagination.tsx";
-import { type ContactListState, initialListState, toListInput } from "../lib/contact-list-state.ts";
+import { Page } from "../components/ui/page.tsx";
+import { SkeletonList } from "../components/ui/skeleton.tsx";
+import { type ContactListState, toListInput } from "../lib/contact-list-state.ts";
 import { useTRPC } from "../lib/trpc.ts";
-import { useDebounced } from "../lib/use-debounced.ts";
 import { useCurrentOrganization } from "../lib/use-organization.ts";
+import { navigate } from "../lib/use-route.ts";
 
-function ContactsList({ organizationId }: { organizationId: number }) {
+type Change = (state: ContactListState, options?: { replace?: boolean }) => void;
+
+const totalText = (total: number) => (total === 1 ? "1 contact" : `${total} contacts`);
+
+function ContactsResults({
+  organizationId,
+  state,
+  onChange,
+}: {
+  organizationId: number;
+  state: ContactListState;
+  onChange: Change;
+}) {
   const trpc = useTRPC();
-  const [state, setState] = useState<ContactListState>(initialListState);
-  const search = useDebounced(state.search, 250);
   const list = useQuery({
-    ...trpc.contacts.list.queryOptions(toListInput(state, organizationId, search)),
+    ...trpc.contacts.list.queryOptions(toListInput(state, organizationId, state.search)),
     placeholderData: keepPreviousData,
   });
-
   return (
     <>
-      <ContactFilters organizationId={organizationId} state={state} onChange={setState} />
-      {list.error && <ErrorMessage error={list.error} />}
-      {list.isPending && (
-        <p role="status" className="muted">
-          Loading contacts…
-        </p>
-      )}
+      <ContactFilters organizationId={organizationId} state={state} onChange={onChange} />
+      {list.error && <ErrorState error={list.error} onRetry={() => list.refetch()} retrying={list.isFetching} />}
+      {list.isPending && <SkeletonList label="Loading contacts…" />}
       {list.data && (
         <>
-          <p className="muted" role="status" data-testid="contacts-total">
-            {list.data.total === 1 ? "1 contact" : `${list.data.total} contacts`}
+          <p className="text-sm text-slate-700" role="status" data-testid="contacts-total">
+            {totalText(list.data.total)}
             {list.isFetching ? " (updating…)" : ""}
           </p>
-          <ContactsTable items={list.data.items} state={state} onChange={setState} />
-          <Pagination total={list.data.total} state={state} onChange={setState} />
+          <ContactsList items={list.data.items} state={state} onChange={onChange} />
+          {list.data.total > 0 && <Pagination total={list.data.total} state={state} onChange={onChange} />}
         </>
       )}
     </>
   );
 }
 
-export function ContactsPage() {
+/** The contacts list; its filters, sort and page live in the URL (`#/contacts?q=…&page=2`). */
+export function ContactsPage({ list }: { list: ContactListState }) {
   const { current } = useCurrentOrganization();
+  const onChange = useCallback<Change>((state, options) => navigate({ name: "contacts", list: state }, options), []);
   return (
-    <main className="page">
-      <div className="toolbar">
-        <h1>Contacts</h1>
-        {current && <NewContactLink organizationId={current.id} />}
-      </div>
-      <OrganizationGate>
-        {(organization) => <ContactsList key={organization.id} organizationId={organization.id} />}
+    <Page
+      title="Contacts"
+      subtitle={current ? `In ${current.name}` : undefined}
+      actions={current && <NewContactLink organizationId={current.id} />}
+    >
+      <OrganizationGate loading={<SkeletonList label="Loading contacts…" />}>
+        {(organization) => (
+          <ContactsResults key={organization.id} organizationId={organization.id} state={list} onChange={onChange} />
+        )}
       </OrganizationGate>
-    </main>
+    </Page>
   );
 }

@@ -1,9 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { ContactForm } from "../components/ContactForm.tsx";
-import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { ContactForm } from "../components/contacts/ContactForm.tsx";
+import { ErrorState } from "../components/ErrorState.tsx";
+import { Alert } from "../components/ui/alert.tsx";
+import { Page } from "../components/ui/page.tsx";
+import { SkeletonDetail } from "../components/ui/skeleton.tsx";
 import type { ContactDraft } from "../lib/contact-draft.ts";
+import { markSaved } from "../lib/recently-saved.ts";
+import { hrefFor } from "../lib/route.ts";
+import { toast } from "../lib/toast-store.ts";
 import { useTRPC } from "../lib/trpc.ts";
+import { isRetryable } from "../lib/use-retry.ts";
+import { lastContactsList, navigate } from "../lib/use-route.ts";
 
 export function EditContactPage({ id }: { id: number }) {
   const trpc = useTRPC();
@@ -11,23 +19,40 @@ export function EditContactPage({ id }: { id: number }) {
   const contact = useQuery(trpc.contacts.get.queryOptions({ id }));
   const update = useMutation(
     trpc.contacts.update.mutationOptions({
-      onSuccess: async () => {
+      onSuccess: async (saved) => {
+        markSaved(saved.id);
+        toast({ title: `Saved ${saved.firstName} ${saved.lastName}` });
         await queryClient.invalidateQueries(trpc.contacts.pathFilter());
-        window.location.hash = "#/contacts";
+        navigate(lastContactsList());
       },
     }),
   );
+  const c = contact.data;
+  const name = c ? `${c.firstName} ${c.lastName}` : "contact";
+  const detailHref = hrefFor({ name: "contact", id });
 
   let body: ReactNode;
-  if (contact.error) body = <ErrorMessage error={contact.error} />;
-  else if (!contact.data)
+  if (contact.error) {
     body = (
-      <p role="status" className="muted">
-        Loading contact…
-      </p>
+      <ErrorState
+        error={contact.error}
+        onRetry={isRetryable(contact.error) ? () => contact.refetch() : undefined}
+        retrying={contact.isFetching}
+      />
     );
-  else {
-    const c = contact.data;
+  } else if (!c) {
+    body = <SkeletonDetail label="Loading contact…" />;
+  } else if (!c.allowedActions.update) {
+    // The form is never shown to someone who could not save it.
+    body = (
+      <Alert tone="warning" title="You cannot edit this contact" testId="edit-denied">
+        <p>The access policy lets you see {name} but not change it.</p>
+        <p>
+          <a href={detailHref}>View {name}</a>
+        </p>
+      </Alert>
+    );
+  } else {
     const initial: ContactDraft = {
       firstName: c.firstName,
       lastName: c.lastName,
@@ -37,26 +62,25 @@ export function EditContactPage({ id }: { id: number }) {
       tags: c.tags,
     };
     body = (
-      <>
-        {!c.allowedActions.update && (
-          <p className="notice">The access policy does not let you edit this contact; saving will be refused.</p>
-        )}
-        <ContactForm
-          organizationId={c.organizationId}
-          initial={initial}
-          submitLabel="Save changes"
-          pending={update.isPending}
-          error={update.error}
-          onSubmit={(draft) => update.mutate({ id, ...draft })}
-        />
-      </>
+      <ContactForm
+        organizationId={c.organizationId}
+        initial={initial}
+        submitLabel="Save changes"
+        cancelHref={detailHref}
+        pending={update.isPending}
+        error={update.error}
+        onSubmit={(draft) => update.mutate({ id, ...draft })}
+      />
     );
   }
 
   return (
-    <main className="page narrow">
-      <h1>Edit contact</h1>
+    <Page
+      title={c ? `Edit ${name}` : "Edit contact"}
+      width="narrow"
+      back={{ href: detailHref, label: c ? name : "Contact" }}
+    >
       {body}
-    </main>
+    </Page>
   );
 }

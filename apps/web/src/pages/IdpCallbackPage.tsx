@@ -1,5 +1,7 @@
 import { createClient } from "@repo/client";
 import { useEffect, useState } from "react";
+import { Alert } from "../components/ui/alert.tsx";
+import { usePageTitle } from "../components/ui/page.tsx";
 import { finishIdpSignIn } from "../lib/oidc.ts";
 import { saveSession } from "../lib/session.ts";
 
@@ -34,13 +36,19 @@ export function IdpCallbackPage() {
       cancelled = true;
     };
   }, []);
+  usePageTitle("Signing in");
   return (
-    <main className="page narrow">
-      <h1>Signing in…</h1>
+    <main id="main" className="mx-auto flex w-full max-w-md flex-col gap-4 px-4 py-10">
+      <h1 tabIndex={-1} className="text-2xl font-semibold">
+        {error ? "Sign-in failed" : "Signing in…"}
+      </h1>
       {error && (
-        <p role="alert" className="alert">
-          {error} <a href="/#/sign-in">Back to sign-in</a>
-        </p>
+        <Alert tone="error" title="The identity provider's answer could not be used">
+          <p>{error}</p>
+          <p>
+            <a href="/#/sign-in">Back to sign-in</a>
+          </p>
+        </Alert>
       )}
     </main>
   );

@@ -7,14 +7,14 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.getByLabel("Username").fill(username);
   await page.getByLabel("Password").fill("password123");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.getByRole("heading", { name: "Contacts" }).waitFor();
+  await page.getByRole("heading", { name: "Contacts", level: 1 }).waitFor();
 }
 
-/** Waits for the contacts table (or its empty state) and returns the contact ids it shows, in order. */
+/** Waits for the list (table rows or cards) or its empty state; the contact ids shown, in order. */
 export async function visibleContactIds(page: Page): Promise<number[]> {
-  await page.locator("table.contacts, .empty").first().waitFor();
+  await page.locator("[data-contact-id], [data-testid=empty]").first().waitFor();
   const ids = await page
-    .locator("tr[data-contact-id]")
+    .locator("[data-contact-id]")
     .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-contact-id")));
   return ids.map(Number);
 }
@@ -29,6 +29,18 @@ export async function listSettled(page: Page): Promise<void> {
     const total = document.querySelector('[data-testid="contacts-total"]');
     return total !== null && !total.textContent?.includes("updating");
   });
+}
+
+/** The URL's hash, e.g. `#/contacts?status=inactive`. */
+export async function hashOf(page: Page): Promise<string> {
+  return page.evaluate(() => window.location.hash);
+}
+
+/** The text of the newest toast, once one is shown. */
+export async function toastText(page: Page): Promise<string> {
+  const toast = page.getByTestId("toast").last();
+  await toast.waitFor();
+  return (await toast.textContent()) ?? "";
 }
 
 /** The typed client signed in as a demo user, for setting up data a scenario needs. */

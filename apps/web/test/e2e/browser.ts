@@ -21,8 +21,10 @@ export function launchChromium(): Promise<Browser> {
 
 export const screenshotDir = fileURLToPath(new URL("../../test-results/screenshots", import.meta.url));
 
-/** Saves the final state of a scenario where scripts/test.sh points to it. */
-export async function saveScreenshot(page: Page, name: string): Promise<void> {
+/** Saves the page (whole length) where scripts/test.sh points to it; returns the file's path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
-  await page.screenshot({ path: `${screenshotDir}/${name}.png`, fullPage: true });
+  const path = `${screenshotDir}/${name}.png`;
+  await page.screenshot({ path, fullPage: true, animations: "disabled" });
+  return path;
 }

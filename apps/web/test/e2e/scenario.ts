@@ -10,12 +10,20 @@ export interface Scenario {
   readonly stack: Stack;
 }
 
+/** A desktop window, or a phone held upright (390 × 844, touch, the page's viewport meta honoured). */
+export type Viewport = "desktop" | "phone";
+
+export const viewports = {
+  desktop: { viewport: { width: 1280, height: 800 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+} as const;
+
 /**
  * Registers the hooks every browser scenario needs: one Chromium per file; per test a freshly
  * seeded stack (so one scenario's writes never leak into another) and a fresh context; a
  * screenshot when a test fails. Read `page` and `stack` inside tests, not at module level.
  */
-export function browserScenario(): Scenario {
+export function browserScenario(viewport: Viewport = "desktop"): Scenario {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let current: { page: Page; stack: Stack } | undefined;
@@ -29,14 +37,14 @@ export function browserScenario(): Scenario {
   beforeEach(async () => {
     if (!browser) throw new Error("Chromium did not start");
     const stack = await startStack(inject("cerbosUrl"));
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context = await browser.newContext(viewports[viewport]);
     context.setDefaultTimeout(15_000);
     current = { page: await context.newPage(), stack };
   });
   afterEach(async ({ task }) => {
     // A failed scenario leaves a picture of where it stopped, next to the passing ones.
     if (task.result?.state === "fail" && current) {
-      await saveScreenshot(current.page, `FAILED-${task.name.slice(0, 60)}`);
+      await saveScreenshot(current.page, `FAILED-${viewport}-${task.name.slice(0, 60)}`);
     }
     await context?.close();
     await current?.stack.stop();

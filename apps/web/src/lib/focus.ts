@@ -1,0 +1,16 @@
+/** Moves focus to the page's heading (it has tabIndex=-1): where a screen reader user expects to start. */
+export function focusPageHeading(): void {
+  const heading = document.querySelector<HTMLElement>("main h1");
+  heading?.focus({ preventScroll: false });
+}
+
+/**
+ * Where focus should go when a dialog closes: back to what opened it, or, when that is gone (the
+ * row it belonged to was deleted), to the page heading rather than nowhere.
+ */
+export function restoreFocus(opener: Element | null): void {
+  requestAnimationFrame(() => {
+    if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
+    else focusPageHeading();
+  });
+}
