@@ -6,8 +6,9 @@ export type Dialect = "sqlite" | "postgres";
 
 /**
  * Opens the database named by a URL: `sqlite:/abs/path.db` or `postgres://…`.
- * SQLite gets WAL mode, foreign keys, and a busy timeout on EVERY connection: Sequelize opens a
- * separate connection per transaction, which must wait for (not fail on) a concurrent writer.
+ * SQLite gets WAL mode, foreign keys, a busy timeout and `sqlitePragmas` on EVERY connection:
+ * Sequelize opens a separate connection per transaction, which must wait for (not fail on) a
+ * concurrent writer.
  */
 export function connectDatabase(databaseUrl: string): Sequelize {
   if (!databaseUrl.startsWith("sqlite:")) {
@@ -31,26 +32,61 @@ export function dialectOf(sequelize: Sequelize): Dialect {
   return sequelize.getDialect() === "postgres" ? "postgres" : "sqlite";
 }
 
+/**
+ * Run on every SQLite connection. Each one is measured alone and together against SQLite's
+ * defaults in BENCHMARKS.md (section 2d, "levers"): the page cache and the memory map are what
+ * make the exact count and the page cheap once the database outgrows SQLite's 2 MiB cache.
+ */
+export const sqlitePragmas = [
+  "PRAGMA journal_mode = WAL",
+  // Page cache per connection, in KiB when negative (SQLite's default: -2000, about 2 MiB).
+  "PRAGMA cache_size = -32768",
+  // Read the file through a memory map of up to 1 GiB (default 0: every page is a read() copy).
+  "PRAGMA mmap_size = 1073741824",
+  // Temporary B-trees (sorts, DISTINCT, materialized subqueries) in memory, not in a temp file.
+  "PRAGMA temp_store = MEMORY",
+] as const;
+
+/**
+ * Run once when the main (non-transaction) connection opens, as SQLite recommends for a
+ * long-lived connection: ANALYZE every table whose indexes have no statistics yet or whose size
+ * changed tenfold (0x10000: check every table; 0x10: with SQLite's analysis limit, so it takes
+ * milliseconds, not the seconds a full ANALYZE of a large file takes; 0x2: run ANALYZE).
+ */
+export const sqliteOptimizeOnOpen = "PRAGMA optimize = 0x10012";
+
 interface SqliteConnection {
   configure(option: "busyTimeout", milliseconds: number): void;
   run(sql: string, callback: (error: Error | null) => void): void;
 }
 
 // Sequelize's SQLite connection manager does not run the afterConnect hook, so we wrap it.
+// Concurrent first queries get the same connection object while it is still being configured:
+// each waits for the configuration, so no query runs before the pragmas.
 function configureEachSqliteConnection(sequelize: Sequelize): void {
   const manager = sequelize.connectionManager;
   const getConnection = manager.getConnection.bind(manager);
-  const configured = new WeakSet<object>();
+  const configured = new WeakMap<object, Promise<void>>();
   manager.getConnection = async (options) => {
     const connection = await getConnection(options);
-    if (!configured.has(connection)) {
-      configured.add(connection);
-      const sqlite = connection as unknown as SqliteConnection;
-      sqlite.configure("busyTimeout", 5000);
-      await runPragma(sqlite, "PRAGMA journal_mode = WAL");
+    let ready = configured.get(connection);
+    if (ready === undefined) {
+      // Transactions get connections of their own (Sequelize names them by a uuid); not those.
+      const uuid = (options as { uuid?: string } | undefined)?.uuid;
+      ready = configure(connection as unknown as SqliteConnection, uuid === undefined || uuid === "default");
+      configured.set(connection, ready);
     }
+    await ready;
     return connection;
   };
+}
+
+async function configure(connection: SqliteConnection, main: boolean): Promise<void> {
+  connection.configure("busyTimeout", 5000);
+  for (const pragma of sqlitePragmas) await runPragma(connection, pragma);
+  // Statistics only steer the query planner: a file that cannot be analyzed now (read-only,
+  // locked past the busy timeout) still works, so a failure here is not an error.
+  if (main) await runPragma(connection, sqliteOptimizeOnOpen).catch(() => undefined);
 }
 
 function runPragma(connection: SqliteConnection, sql: string): Promise<void> {

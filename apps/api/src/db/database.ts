@@ -13,6 +13,13 @@ export interface Database {
    * starve the thread the lock holder needs (a deadlock until the busy timeout).
    */
   transaction<T>(work: (transaction: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Refreshes the query planner's statistics after a bulk change (migrations, seeding, a bulk
+   * load): SQLite `PRAGMA optimize` (tables whose indexes lack statistics or whose size changed
+   * tenfold, with SQLite's analysis limit), Postgres `ANALYZE`. Without statistics SQLite takes
+   * every indexed equality as highly selective (BENCHMARKS.md, section 2d).
+   */
+  optimize(): Promise<void>;
 }
 
 export function openDatabase(databaseUrl: string): Database {
@@ -29,5 +36,8 @@ export function openDatabase(databaseUrl: string): Database {
     models: defineModels(sequelize),
     dialect,
     transaction: dialect === "sqlite" ? serialized : (work) => sequelize.transaction(work),
+    optimize: async () => {
+      await sequelize.query(dialect === "sqlite" ? "PRAGMA optimize" : "ANALYZE");
+    },
   };
 }
