@@ -4,6 +4,8 @@ import type { TranslationOptions } from "./translation/section.ts";
 
 export interface BenchConfig {
   mode: "quick" | "full";
+  /** `--peers`: install and measure the Prisma peer (packages/bench/peers/prisma) side by side. */
+  peers: boolean;
   /** Contacts per database, ascending. */
   sizes: number[];
   /** Where the naive load-and-check baseline runs (one of `sizes`). */
@@ -21,6 +23,7 @@ export interface BenchConfig {
 
 const quick: BenchConfig = {
   mode: "quick",
+  peers: false,
   sizes: [2_000, 10_000],
   naiveSize: 2_000,
   naiveTargetSize: 100_000,
@@ -34,6 +37,7 @@ const quick: BenchConfig = {
 
 const full: BenchConfig = {
   mode: "full",
+  peers: false,
   sizes: [10_000, 100_000, 1_000_000],
   naiveSize: 100_000,
   naiveTargetSize: 100_000,
@@ -45,9 +49,12 @@ const full: BenchConfig = {
   load: { connections: [1, 10, 50], warmupSeconds: 2, windows: 5, windowSeconds: 3 },
 };
 
-/** `--quick` for the smoke-test mode; `--sizes=10000,100000` to leave sizes out of a full run. */
+/**
+ * `--quick` for the smoke-test mode; `--sizes=10000,100000` to leave sizes out of a full run;
+ * `--peers` adds the side-by-side with the Prisma peer.
+ */
 export function configFrom(argv: readonly string[]): BenchConfig {
-  const base = argv.includes("--quick") ? quick : full;
+  const base = { ...(argv.includes("--quick") ? quick : full), peers: argv.includes("--peers") };
   const sizesArg = argv.find((arg) => arg.startsWith("--sizes="));
   if (!sizesArg) return base;
   const sizes = sizesArg

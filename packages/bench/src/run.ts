@@ -5,6 +5,7 @@ import { createPdp, type Pdp } from "@repo/api/authz/pdp.ts";
 import type { BenchConfig } from "./config.ts";
 import { type BenchDatabase, buildDatabase } from "./data/build.ts";
 import { type BenchUserName, benchUserNames } from "./data/generate.ts";
+import { runLeverSection } from "./levers/section.ts";
 import { explainUserQueries } from "./list/explain-section.ts";
 import { runNaiveSection } from "./list/naive-section.ts";
 import { loadPrincipals } from "./list/principals.ts";
@@ -14,6 +15,8 @@ import { startApiProcess } from "./load/api-child.ts";
 import { runBreakdown } from "./load/breakdown.ts";
 import { runPdpShare } from "./load/pdp-share.ts";
 import { openSessions, procedures, runLoadSection } from "./load/section.ts";
+import { installPrismaPeer } from "./peers/install.ts";
+import { runPeerSection } from "./peers/section.ts";
 import { progress } from "./progress.ts";
 import { figure, round } from "./report.ts";
 import type { Sections } from "./sections.ts";
@@ -28,6 +31,7 @@ export async function runAll(config: BenchConfig, sections: Sections, dir: strin
   const growth = new Map<BenchUserName, string[]>(benchUserNames.map((user) => [user, []]));
   const largest = config.sizes[config.sizes.length - 1]!;
   let translationDone = false;
+  const peerReady = config.peers && (await preparePeer(sections, config));
   for (const contacts of config.sizes) {
     let built: BenchDatabase | undefined;
     try {
@@ -40,6 +44,7 @@ export async function runAll(config: BenchConfig, sections: Sections, dir: strin
           round(load.seconds),
           Math.round(load.rows / load.seconds).toLocaleString("en-US"),
           round(statSync(built.path).size / 2 ** 20),
+          round(built.analyzeSeconds),
         ],
       );
       const principals = await loadPrincipals(built.db);
@@ -64,7 +69,16 @@ export async function runAll(config: BenchConfig, sections: Sections, dir: strin
         );
       }
       if (contacts === config.loadSize) await runLoad(config, sections, built, pdp, pdpUrl, principals);
+      if (peerReady && sections.peers) {
+        await runPeerSection(sections.peers, built, pdp, principals, config.list, contacts === largest).catch(
+          (error: unknown) => {
+            for (const user of benchUserNames) sections.peers?.fail([size(contacts), user], error);
+          },
+        );
+      }
       if (contacts === largest) await runLargestOnly(config, sections, built, pdp, principals);
+      // Last: the levers delete and recreate statistics and indexes on the file.
+      await runLeverSection(sections.levers, built, pdp, principals, benchUserNames, config.list, contacts === largest);
     } catch (error) {
       progress(`size ${size(contacts)} failed: ${error instanceof Error ? error.stack : String(error)}`);
       sections.data.fail([size(contacts)], error);
@@ -74,6 +88,20 @@ export async function runAll(config: BenchConfig, sections: Sections, dir: strin
   }
   for (const [user, cells] of growth) {
     if (cells.length === config.sizes.length) sections.growth.set([user], cells);
+  }
+}
+
+/** Installs the Prisma peer once; on failure its rows carry the error and the run goes on. */
+async function preparePeer(sections: Sections, config: BenchConfig): Promise<boolean> {
+  try {
+    await installPrismaPeer();
+    return true;
+  } catch (error) {
+    progress(`peers: the Prisma peer is unavailable: ${error instanceof Error ? error.message : String(error)}`);
+    for (const contacts of config.sizes) {
+      for (const user of benchUserNames) sections.peers?.fail([size(contacts), user], error);
+    }
+    return false;
   }
 }
 

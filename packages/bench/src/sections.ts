@@ -1,7 +1,9 @@
 import type { BenchConfig } from "./config.ts";
 import { benchUserNames } from "./data/generate.ts";
+import { expectedLevers, leverColumns } from "./levers/section.ts";
 import { listColumns } from "./list/section.ts";
 import { loadColumns, procedures } from "./load/section.ts";
+import { peerColumns } from "./peers/section.ts";
 import type { Report, Section } from "./report.ts";
 import { translationColumns } from "./translation/section.ts";
 
@@ -9,6 +11,8 @@ export interface Sections {
   data: Section;
   list: Section;
   proposedIndexes: Section;
+  levers: Section;
+  peers: Section | undefined;
   naive: Section;
   translation: Section;
   load: Section;
@@ -27,8 +31,8 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
     data: report.section(
       "1. Data: generation and bulk load",
       ["contacts"],
-      ["rows inserted", "seconds", "rows/s", "database MiB"],
-      "Generated (seeded, reproducible) and inserted with multi-row INSERTs in one transaction (WAL, synchronous=OFF for the load) into a fresh SQLite file migrated by apps/api's own migration, indexes included. Rows = contacts + contact_tags + users, memberships, organizations, companies, tags. One load per size (not repeated).",
+      ["rows inserted", "seconds", "rows/s", "database MiB", "ANALYZE s"],
+      "Generated (seeded, reproducible) and inserted with multi-row INSERTs in one transaction (WAL, synchronous=OFF for the load) into a fresh SQLite file migrated by apps/api's own migration, indexes included, then a full ANALYZE (planner statistics). Rows = contacts + contact_tags + users, memberships, organizations, companies, tags. One load per size (not repeated).",
     ),
     list: report.section(
       "2. Authorized list: one page (50, by lastName) + exact total",
@@ -42,6 +46,20 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
       ["(c) Sequelize ms, without the 0002 indexes", "(c) Sequelize ms, with them", "speed-up"],
       "Measured at the largest size on the bench's temp file: the same (c) with the indexes listed below dropped, then recreated as apps/api's migration 0002 creates them.",
     ),
+    levers: report.section(
+      "2d. Levers: what each SQLite setting, the statistics and migration 0003's index buy",
+      ["contacts", "lever", "user"],
+      leverColumns,
+      `Median [min–max] of ${listRuns.runs} runs after ${listRuns.warmup} warm-up runs. **pragma X**: (c) on a connection with SQLite's defaults (cache_size -2000, mmap_size 0, temp_store default) against one with only apps/api's value of X (\`sqlitePragmas\` in apps/api/src/db/connect.ts), **pragma all**: against all of them (what the API ships); one connection per variant, the variants take turns within each run, ratio run by run. **ANALYZE**: (c) with the planner statistics deleted, then after a full ANALYZE (two blocks, ratio of medians). **0003 index, one organization**: the page statement of apps/api's list (ids + sort keys, lower(lastName), id, limit 51) filtered to the user's first organization, with migration 0003's indexes dropped, then recreated (two blocks). **UNION ALL per organization**: that page statement over all the user's organizations as the list sends it today, against one arm per organization merged by a compound ORDER BY (the proposed list change; same page checked every run; paired).`,
+    ),
+    peers: config.peers
+      ? report.section(
+          "2e. Side by side: ours (A) against Prisma 7 + @cerbos/orm-prisma 4.1 (B) and hand-written SQL (C)",
+          ["contacts", "user"],
+          peerColumns,
+          `One page (50) + exact total on the same SQLite file, from the same PlanResources answer each run. A: queryPlanToSequelize + Contact.findAll + Contact.count (model instances); B: orm-prisma's queryPlanToPrisma (plus its rewrite through the explicit contact_tags join model) + prisma.contact.findMany + count, Prisma 7.10 Rust-free client on better-sqlite3 12 (packages/bench/peers/prisma); C: the hand-written SQL through sequelize.query. All three sort by lastName, id (Prisma's orderBy cannot take lower(); the page is the same) and use the same connection pragmas (apps/api's). A and B include their translation; the plan's HTTP call is outside all three. Every run checks A's and B's page and total against C's. Median [min–max] of ${listRuns.runs} runs after ${listRuns.warmup} warm-up runs; the order of A, B, C rotates run by run; ratios run by run.`,
+        )
+      : undefined,
     naive: report.section(
       "2c. Adapter vs the naive way (load every row, CheckResources in batches of 50)",
       ["contacts", "user", "what"],
@@ -88,6 +106,8 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
   for (const contacts of config.sizes) {
     sections.data.expect([size(contacts)]);
     for (const user of benchUserNames) sections.list.expect([size(contacts), user]);
+    for (const user of benchUserNames) sections.peers?.expect([size(contacts), user]);
+    for (const [lever, user] of expectedLevers(benchUserNames)) sections.levers.expect([size(contacts), lever, user]);
   }
   const largest = config.sizes[config.sizes.length - 1]!;
   for (const user of benchUserNames) {

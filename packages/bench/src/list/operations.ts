@@ -29,15 +29,22 @@ export function translate(db: Database, queryPlan: PlanResourcesResponse): Filte
   return { kind: "where", where: result.kind === PlanKind.CONDITIONAL ? result.where : undefined };
 }
 
+/**
+ * The page's order: the API's (lower(lastName), id) or, for the side-by-side with Prisma, whose
+ * orderBy cannot take lower(), plain (lastName, id). The generated last names are capitalized
+ * words, so both give the same page.
+ */
+export type PageOrder = "api" | "plain";
+
 /** (c) through Sequelize: one sorted page of model instances and the exact total. */
-export async function sequelizePage(db: Database, filter: Filter): Promise<ListOutcome> {
+export async function sequelizePage(db: Database, filter: Filter, sort: PageOrder = "api"): Promise<ListOutcome> {
   if (filter.kind === "denied") return { ids: [], total: 0 };
   const { Contact } = db.models;
   const where: WhereOptions = filter.where === undefined ? {} : { [Op.and]: [filter.where] };
   const rows = await Contact.findAll({
     where,
     order: [
-      [db.sequelize.literal(`lower("Contact"."lastName")`), "ASC"],
+      sort === "api" ? [db.sequelize.literal(`lower("Contact"."lastName")`), "ASC"] : ["lastName", "ASC"],
       ["id", "ASC"],
     ],
     limit: pageSize,
@@ -47,9 +54,10 @@ export async function sequelizePage(db: Database, filter: Filter): Promise<ListO
 }
 
 /** (c) by hand: the same page and total, SQL written by hand, on the same connection. */
-export async function handPage(db: Database, hand: HandWhere): Promise<ListOutcome> {
+export async function handPage(db: Database, hand: HandWhere, sort: PageOrder = "api"): Promise<ListOutcome> {
+  const order = sort === "api" ? orderSql : `"Contact"."lastName" ASC, "Contact"."id" ASC`;
   const rows = await db.sequelize.query<{ id: number }>(
-    `SELECT ${selectColumnsSql} FROM "contacts" AS "Contact" WHERE ${hand.sql} ORDER BY ${orderSql} LIMIT ${pageSize}`,
+    `SELECT ${selectColumnsSql} FROM "contacts" AS "Contact" WHERE ${hand.sql} ORDER BY ${order} LIMIT ${pageSize}`,
     { replacements: hand.replacements, type: QueryTypes.SELECT },
   );
   const [count] = await db.sequelize.query<{ total: number }>(

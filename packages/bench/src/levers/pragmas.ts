@@ -1,0 +1,105 @@
+import type { Principal } from "@cerbos/core";
+import type { Pdp } from "@repo/api/authz/pdp.ts";
+import { sqlitePragmas } from "@repo/api/db/connect.ts";
+import { type Database, openDatabase } from "@repo/api/db/database.ts";
+import type { BenchUserName } from "../data/generate.ts";
+import {
+  describeOutcome,
+  type ListOutcome,
+  planContactRead,
+  sameOutcome,
+  sequelizePage,
+  translate,
+} from "../list/operations.ts";
+import { type MeasureOptions, measureParts } from "../stats.ts";
+import type { LeverResult } from "./section.ts";
+
+/** SQLite's own defaults for the settings apps/api changes (journal_mode stays WAL: it lives in the file). */
+const sqliteDefaults = {
+  cache_size: "PRAGMA cache_size = -2000",
+  mmap_size: "PRAGMA mmap_size = 0",
+  temp_store: "PRAGMA temp_store = DEFAULT",
+} as const;
+
+type Setting = keyof typeof sqliteDefaults;
+const settings = Object.keys(sqliteDefaults) as Setting[];
+
+function shipped(setting: Setting): string {
+  const pragma = sqlitePragmas.find((sql) => sql.startsWith(`PRAGMA ${setting} `));
+  if (!pragma) throw new Error(`apps/api's sqlitePragmas do not set ${setting}`);
+  return pragma;
+}
+
+/** The variants measured: SQLite's defaults, each apps/api setting alone, and all of them. */
+export const pragmaVariants: { name: string; pragmas: string[] }[] = [
+  { name: "defaults", pragmas: Object.values(sqliteDefaults) },
+  ...settings.map((setting) => ({
+    name: setting,
+    pragmas: settings.map((other) => (other === setting ? shipped(setting) : sqliteDefaults[other])),
+  })),
+  { name: "all", pragmas: settings.map(shipped) },
+];
+
+export const pragmaLeverNames = pragmaVariants.slice(1).map((variant) => `pragma ${variant.name}`);
+
+/**
+ * (c) Sequelize page + count on one connection per variant (each its own Sequelize instance,
+ * so each has its own page cache), the variants taking turns within every run: ratios are run
+ * by run against the connection with SQLite's defaults.
+ */
+export async function measurePragmas(
+  url: string,
+  pdp: Pdp,
+  principals: Record<BenchUserName, Principal>,
+  users: readonly BenchUserName[],
+  options: MeasureOptions,
+): Promise<LeverResult[]> {
+  const dbs: Database[] = [];
+  try {
+    for (const variant of pragmaVariants) {
+      const db = openDatabase(url);
+      dbs.push(db);
+      for (const pragma of variant.pragmas) await db.sequelize.query(pragma);
+    }
+    const results: LeverResult[] = [];
+    for (const user of users) {
+      const plan = await planContactRead(pdp, principals[user]);
+      const filters = dbs.map((db) => translate(db, plan));
+      const parts = pragmaVariants.map((variant) => variant.name);
+      let run = 0;
+      const samples = await measureParts(
+        parts,
+        async (lap) => {
+          const outcomes: ListOutcome[] = [];
+          // Rotate who goes first, so no variant always runs right after the previous run.
+          for (let turn = 0; turn < dbs.length; turn++) {
+            const index = (turn + run) % dbs.length;
+            outcomes[index] = await sequelizePage(dbs[index]!, filters[index]!);
+            lap(parts[index]!);
+          }
+          run++;
+          for (const outcome of outcomes.slice(1)) {
+            if (!sameOutcome(outcomes[0]!, outcome!)) {
+              throw new Error(
+                `pragma variants disagree: ${describeOutcome(outcome!)} vs ${describeOutcome(outcomes[0]!)}`,
+              );
+            }
+          }
+        },
+        options,
+      );
+      for (const variant of pragmaVariants.slice(1)) {
+        results.push({
+          lever: `pragma ${variant.name}`,
+          user,
+          before: samples.defaults!,
+          after: samples[variant.name]!,
+          paired: true,
+        });
+      }
+    }
+    return results;
+  } finally {
+    for (const db of dbs) await db.sequelize.close();
+  }
+}
