@@ -1,4 +1,4 @@
-import type { Database } from "@repo/api/db/database.ts";
+import type { Database } from "@repo/api/unstable-internals-do-not-import";
 import { Op, QueryTypes, type WhereOptions } from "sequelize";
 import type { Filter } from "../list/operations.ts";
 
@@ -10,7 +10,9 @@ interface PageKey {
   sortKey: string;
 }
 
-const sortKeySql = `lower("Contact"."lastName")`;
+/** apps/api's sort key for lastName (src/contacts/sql.ts), which migrations 0002 and 0003 index. */
+const sortKeySql = (db: Database) =>
+  db.dialect === "postgres" ? `(lower("Contact"."lastName") COLLATE "C")` : `lower("Contact"."lastName")`;
 
 function conditions(filter: Filter, extra: readonly WhereOptions[]): WhereOptions {
   const where = filter.kind === "where" && filter.where !== undefined ? [filter.where] : [];
@@ -24,7 +26,7 @@ function conditions(filter: Filter, extra: readonly WhereOptions[]): WhereOption
  */
 export async function keysToday(db: Database, filter: Filter, extra: readonly WhereOptions[] = []): Promise<number[]> {
   if (filter.kind === "denied") return [];
-  const sortKey = db.sequelize.literal(sortKeySql);
+  const sortKey = db.sequelize.literal(sortKeySql(db));
   const rows = (await db.models.Contact.findAll({
     attributes: ["id", [sortKey, "sortKey"]],
     where: conditions(filter, extra),
@@ -46,7 +48,7 @@ interface SelectQueryGenerator {
 export function unionSql(db: Database, filter: Filter, organizationIds: readonly number[]): string {
   const { Contact } = db.models;
   const generator = db.sequelize.getQueryInterface().queryGenerator as unknown as SelectQueryGenerator;
-  const sortKey = db.sequelize.literal(sortKeySql);
+  const sortKey = db.sequelize.literal(sortKeySql(db));
   const arms = organizationIds.map((organizationId) =>
     generator
       .selectQuery(
