@@ -1,4 +1,4 @@
-import { loadOidcConfig } from "@repo/api/auth/oidc/index.ts";
+import { loadOidcConfig } from "@repo/api";
 import { startTestIdp, type TestIdp } from "@repo/testing";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";

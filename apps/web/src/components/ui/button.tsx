@@ -6,7 +6,7 @@ export type ButtonSize = "sm" | "md";
 
 const base =
   "inline-flex items-center justify-center gap-1.5 whitespace-nowrap rounded-lg border font-medium no-underline " +
-  "transition-colors disabled:cursor-not-allowed disabled:opacity-60";
+  "transition-[color,background-color,border-color] disabled:cursor-not-allowed disabled:opacity-60";
 const variants: Record<ButtonVariant, string> = {
   primary: "border-blue-700 bg-blue-700 text-white hover:bg-blue-800",
   secondary: "border-slate-300 bg-white text-slate-900 hover:bg-slate-100",
