@@ -25,10 +25,10 @@ async function pragma(sequelize: Sequelize, name: string, transaction?: unknown)
 }
 
 describe("SQLite connections", () => {
-  it("get the page cache, memory map, in-memory temp store and WAL, inside transactions too", async () => {
+  it("read through a memory map in WAL mode, inside transactions too", async () => {
     const sequelize = connectDatabase(tempUrl());
     try {
-      const expected = { cache_size: -32768, mmap_size: 1073741824, temp_store: 2, journal_mode: "wal" };
+      const expected = { mmap_size: 1073741824, journal_mode: "wal" };
       const main = Object.fromEntries(
         await Promise.all(Object.keys(expected).map(async (name) => [name, await pragma(sequelize, name)])),
       );

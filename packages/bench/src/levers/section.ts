@@ -5,7 +5,7 @@ import type { BenchUserName } from "../data/generate.ts";
 import { progress } from "../progress.ts";
 import { figure, round, type Section } from "../report.ts";
 import { type MeasureOptions, ratioOf, summarize } from "../stats.ts";
-import { measurePragmas, pragmaLeverNames } from "./pragmas.ts";
+import { describeVariant, measurePragmas, pragmaLeverNames } from "./pragmas.ts";
 import { measureSortIndex } from "./sort-index.ts";
 import { measureStatistics } from "./statistics.ts";
 
@@ -44,8 +44,9 @@ function cells(result: LeverResult): string[] {
   const speedUp = result.paired
     ? `${figure(ratioOf(result.before, result.after))}×`
     : `${round(summarize(result.before).median / summarize(result.after).median)}× (medians)`;
+  const pragma = result.lever.startsWith("pragma ") ? describeVariant(result.lever.slice("pragma ".length)) : "";
   return [
-    timed[result.lever] ?? "(c) page + count",
+    timed[result.lever] ?? `(c) page + count; ${pragma}`,
     figure(summarize(result.before)),
     figure(summarize(result.after)),
     speedUp,
