@@ -1,7 +1,7 @@
-import { initTRPC, TRPCError } from "@trpc/server";
+import { initTRPC } from "@trpc/server";
 import { ZodError } from "zod";
 import type { Context, Session } from "./context.ts";
-import { AccessDenied } from "./errors.ts";
+import { AccessDenied, unauthorized } from "./errors.ts";
 
 const t = initTRPC.context<Context>().create({
   // Never send stack traces to clients, whatever NODE_ENV says.
@@ -58,10 +58,7 @@ const unauthorizedMessages = {
 /** Every non-public procedure: a valid, unrevoked token and the principal built from the DB. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) {
-    throw new TRPCError({
-      code: "UNAUTHORIZED",
-      message: ctx.authFailureMessage ?? unauthorizedMessages[ctx.authFailure ?? "missing"],
-    });
+    throw unauthorized(ctx.authFailureMessage ?? unauthorizedMessages[ctx.authFailure ?? "missing"]);
   }
   return next({ ctx: { ...ctx, session: ctx.session as Session } });
 });

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import { join } from "node:path";
 import type { Principal } from "@cerbos/core";
-import { createPdp, type Pdp } from "@repo/api/authz/pdp.ts";
+import { createPdp, type Pdp } from "@repo/api/unstable-internals-do-not-import";
 import type { BenchConfig } from "./config.ts";
 import { type BenchDatabase, buildDatabase } from "./data/build.ts";
 import { type BenchUserName, benchUserNames } from "./data/generate.ts";

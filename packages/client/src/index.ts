@@ -8,4 +8,4 @@ export {
   isUnauthorized,
   zodIssuesOf,
 } from "./errors.ts";
-export type { RouterInputs, RouterOutputs } from "./types.ts";
+export type { AppRouter, RouterInputs, RouterOutputs } from "./types.ts";

@@ -1,4 +1,6 @@
 import type { Resource } from "@cerbos/core";
+import { kinds } from "../kinds.ts";
+import type { AnyKind } from "./kind.ts";
 import type { Pdp } from "./pdp.ts";
 
 const probePrincipal = {
@@ -14,23 +16,12 @@ const probePrincipal = {
   },
 };
 
-const probeResources: Resource[] = [
-  {
-    kind: "contact",
-    id: "probe",
-    attr: {
-      ownerId: "startup-probe",
-      organizationId: 1,
-      companyId: null,
-      isActive: true,
-      marketingOptIn: false,
-      tags: [],
-    },
-  },
-  { kind: "organization", id: "probe", attr: { organizationId: 1 } },
-  { kind: "company", id: "probe", attr: { organizationId: 1 } },
-  { kind: "user", id: "probe", attr: { role: "user", isBanned: false } },
-];
+/** One resource per registered kind, with the kind's sample attributes. */
+const probeResources: Resource[] = Object.values(kinds).map((kind: AnyKind) => ({
+  kind: kind.name,
+  id: "probe",
+  attr: kind.probe,
+}));
 
 /**
  * Start-up check that the PDP serves policies for every resource kind the API uses: a PDP

@@ -1,5 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { badRequest } from "../errors.ts";
 import { type SortDir, type SortField, sortFields } from "./sql.ts";
 
 const cursorSchema = z.object({
@@ -31,12 +31,12 @@ export function decodeCursor(text: string, sortBy: SortField, sortDir: SortDir):
     parsed = undefined;
   }
   const result = cursorSchema.safeParse(parsed);
-  if (!result.success) throw new TRPCError({ code: "BAD_REQUEST", message: "The cursor is not valid." });
+  if (!result.success) throw badRequest("The cursor is not valid.");
   if (dateSorts.has(result.data.sortBy) && Number.isNaN(Date.parse(result.data.key))) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "The cursor is not valid." });
+    throw badRequest("The cursor is not valid.");
   }
   if (result.data.sortBy !== sortBy || result.data.sortDir !== sortDir) {
-    throw new TRPCError({ code: "BAD_REQUEST", message: "The cursor belongs to another sort order." });
+    throw badRequest("The cursor belongs to another sort order.");
   }
   return result.data;
 }

@@ -1,6 +1,7 @@
-import { Op, type WhereOptions } from "sequelize";
+import { Op, type Transaction } from "sequelize";
+import type { KindFindOptions } from "../authz/kind.ts";
 import type { Database } from "../db/database.ts";
-import type { ContactModel } from "../db/models/index.ts";
+import type { ContactModel } from "./kind.ts";
 
 /**
  * Loads contacts with what their Cerbos resource needs (the mapper's `tags` collection) and
@@ -12,28 +13,29 @@ import type { ContactModel } from "../db/models/index.ts";
  * `contactId IN (…)` query (BENCHMARKS.md, section 4c). A contact whose tags were not attached
  * makes toCerbosResource throw, so forgetting this step fails closed.
  */
-export async function findContacts(db: Database, where: WhereOptions): Promise<ContactModel[]> {
+export async function findContacts(db: Database, options: KindFindOptions): Promise<ContactModel[]> {
   const { Contact, User, Company } = db.models;
   const contacts = await Contact.findAll({
-    where,
+    ...options,
     include: [
       { model: User, as: "owner", attributes: ["id", "name"] },
       { model: Company, as: "company", attributes: ["id", "name"] },
     ],
   });
-  await attachTags(db, contacts);
+  await attachTags(db, contacts, options.transaction);
   return contacts;
 }
 
-async function attachTags(db: Database, contacts: ContactModel[]): Promise<void> {
+async function attachTags(db: Database, contacts: ContactModel[], transaction?: Transaction): Promise<void> {
   if (contacts.length === 0) return;
   const { Tag, ContactTag } = db.models;
   const links = await ContactTag.findAll({
     where: { contactId: { [Op.in]: contacts.map((contact) => contact.id) } },
     raw: true,
+    transaction,
   });
   const tagIds = [...new Set(links.map((link) => link.tagId))];
-  const tags = tagIds.length ? await Tag.findAll({ where: { id: { [Op.in]: tagIds } } }) : [];
+  const tags = tagIds.length ? await Tag.findAll({ where: { id: { [Op.in]: tagIds } }, transaction }) : [];
   const tagById = new Map(tags.map((tag) => [tag.id, tag]));
   for (const contact of contacts) {
     const own = links.flatMap((link) => (link.contactId === contact.id ? (tagById.get(link.tagId) ?? []) : []));

@@ -1,29 +1,17 @@
-import { type AuthzContext, checkResources, isAllowed } from "../authz/check.ts";
+import { type AuthzContext, check, readKind } from "../authz/guard.ts";
 import { requireMembership } from "../authz/membership.ts";
-import { contactResource } from "../authz/resources.ts";
-import type { Context } from "../context.ts";
-import { forbidden } from "../errors.ts";
 import { buildContactDraft } from "./draft.ts";
-import { loadContact } from "./load.ts";
-import { type ContactDto, contactActions, serializeContact } from "./serialize.ts";
-
-type Ctx = Context & AuthzContext;
+import { contactKind } from "./kind.ts";
+import { type ContactDto, serializeContact } from "./serialize.ts";
 
 /** One contact, with what the user may do to it (read, update, delete in ONE check). */
-export async function getContact(ctx: Ctx, id: number): Promise<ContactDto> {
-  const contact = await loadContact(ctx.db, ctx.session, id);
-  const response = await checkResources(ctx, [{ resource: contactResource(contact), actions: [...contactActions] }]);
-  const result = response.results[0];
-  if (result?.isAllowed("read") !== true) throw forbidden(response.cerbosCallId);
-  return serializeContact(contact, {
-    read: true,
-    update: result.isAllowed("update") === true,
-    delete: result.isAllowed("delete") === true,
-  });
+export async function getContact(ctx: AuthzContext, id: number): Promise<ContactDto> {
+  const { row, can } = await readKind(ctx, contactKind, id);
+  return serializeContact(row, { read: true, ...can });
 }
 
 /** Whether the user may create a contact in the organization (the UI shows "New contact"). */
-export async function contactPermissions(ctx: Ctx, organizationId: number): Promise<{ canCreate: boolean }> {
+export async function contactPermissions(ctx: AuthzContext, organizationId: number): Promise<{ canCreate: boolean }> {
   requireMembership(ctx.session, organizationId, "Organization");
   const draft = buildContactDraft(
     ctx.db.models,
@@ -38,5 +26,6 @@ export async function contactPermissions(ctx: Ctx, organizationId: number): Prom
     },
     [],
   );
-  return { canCreate: await isAllowed(ctx, { ...contactResource(draft), id: "new" }, "create") };
+  const { results } = await check(ctx, [{ resource: contactKind.resource(draft, "new"), actions: ["create"] }]);
+  return { canCreate: results[0]?.create === true };
 }

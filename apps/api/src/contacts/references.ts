@@ -1,9 +1,5 @@
-import { TRPCError } from "@trpc/server";
 import type { Models, TagModel } from "../db/models/index.ts";
-
-function badRequest(message: string): TRPCError {
-  return new TRPCError({ code: "BAD_REQUEST", message });
-}
+import { badRequest } from "../errors.ts";
 
 /** A contact's company must belong to the contact's organization. */
 export async function requireCompanyInOrganization(

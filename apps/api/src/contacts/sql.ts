@@ -1,6 +1,7 @@
 import { Op, type Sequelize, type WhereOptions } from "sequelize";
+import { contactSortFields } from "../schemas.ts";
 
-export const sortFields = ["firstName", "lastName", "createdAt", "updatedAt", "company"] as const;
+export const sortFields = contactSortFields;
 export type SortField = (typeof sortFields)[number];
 export type SortDir = "asc" | "desc";
 

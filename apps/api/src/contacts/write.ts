@@ -1,36 +1,27 @@
-import { TRPCError } from "@trpc/server";
-import { type AuthzContext, checkResources } from "../authz/check.ts";
+import { type AuthzContext, check, flagsOf } from "../authz/guard.ts";
 import { isAdmin, requireMembership } from "../authz/membership.ts";
-import { contactResource } from "../authz/resources.ts";
-import type { Context } from "../context.ts";
-import { forbidden, notFound } from "../errors.ts";
+import { changedMeanwhile, forbidden, notAllowed, notFound } from "../errors.ts";
+import type { ContactCreateInput, ContactUpdateInput } from "../schemas.ts";
 import { buildContactDraft } from "./draft.ts";
-import type { ContactCreateInput, ContactUpdateInput } from "./input.ts";
+import { contactKind } from "./kind.ts";
 import { loadContact } from "./load.ts";
 import { requireCompanyInOrganization, requireOwnerInOrganization, resolveTags } from "./references.ts";
 import { type ContactDto, serializeContact } from "./serialize.ts";
 
-type Ctx = Context & AuthzContext;
+/** What the user may do with the contact afterwards, from the decision of the write's own check. */
+const allowedAfter = (decision: Record<string, boolean>) => ({
+  read: decision.read === true,
+  ...flagsOf(contactKind.flags, decision),
+});
 
-function changedMeanwhile(): TRPCError {
-  return new TRPCError({
-    code: "CONFLICT",
-    message: "The contact changed since it was read: reload it and try again.",
-  });
-}
-
-function allowedOrThrow(response: Awaited<ReturnType<typeof checkResources>>, action: string): void {
-  if (!response.results.every((result) => result.isAllowed(action) === true)) throw forbidden(response.cerbosCallId);
-}
-
-export async function createContact(ctx: Ctx, input: ContactCreateInput): Promise<ContactDto> {
+export async function createContact(ctx: AuthzContext, input: ContactCreateInput): Promise<ContactDto> {
   const { models } = ctx.db;
   requireMembership(ctx.session, input.organizationId, "Organization");
   if (!(await models.Organization.findByPk(input.organizationId, { attributes: ["id"] })))
     throw notFound("Organization");
   const ownerId = input.ownerId ?? ctx.session.user.id;
   if (ownerId !== ctx.session.user.id && !isAdmin(ctx.session)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only admins may create a contact for another owner." });
+    throw notAllowed("Only admins may create a contact for another owner.");
   }
   if (ownerId !== ctx.session.user.id) await requireOwnerInOrganization(models, ownerId, input.organizationId);
   await requireCompanyInOrganization(models, input.companyId, input.organizationId);
@@ -46,10 +37,10 @@ export async function createContact(ctx: Ctx, input: ContactCreateInput): Promis
   };
 
   // One check on the draft: may create it, and what may be done with it afterwards.
-  const draft = { ...contactResource(buildContactDraft(models, values, tags)), id: "new" };
-  const response = await checkResources(ctx, [{ resource: draft, actions: ["create", "read", "update", "delete"] }]);
-  allowedOrThrow(response, "create");
-  const decision = response.results[0]!;
+  const draft = contactKind.resource(buildContactDraft(models, values, tags), "new");
+  const checked = await check(ctx, [{ resource: draft, actions: ["create", "read", ...contactKind.flags] }]);
+  const decision = checked.results[0] ?? {};
+  if (decision.create !== true) throw forbidden(checked.cerbosCallId);
 
   const id = await ctx.db.transaction(async (transaction) => {
     const contact = await models.Contact.create(values, { transaction });
@@ -59,21 +50,16 @@ export async function createContact(ctx: Ctx, input: ContactCreateInput): Promis
     );
     return contact.id;
   });
-  const created = await loadContact(ctx.db, ctx.session, id);
-  return serializeContact(created, {
-    read: decision.isAllowed("read") === true,
-    update: decision.isAllowed("update") === true,
-    delete: decision.isAllowed("delete") === true,
-  });
+  return serializeContact(await loadContact(ctx, id), allowedAfter(decision));
 }
 
 /**
  * Allowed only if the user may update the contact as it is AND as it will be (one check, two
  * resources): nobody moves a contact out of their own reach or into another organization.
  */
-export async function updateContact(ctx: Ctx, input: ContactUpdateInput): Promise<ContactDto> {
+export async function updateContact(ctx: AuthzContext, input: ContactUpdateInput): Promise<ContactDto> {
   const { models } = ctx.db;
-  const contact = await loadContact(ctx.db, ctx.session, input.id);
+  const contact = await loadContact(ctx, input.id);
   const organizationId = input.organizationId ?? contact.organizationId;
   if (organizationId !== contact.organizationId) requireMembership(ctx.session, organizationId, "Organization");
   const ownerId = input.ownerId ?? contact.ownerId;
@@ -93,14 +79,14 @@ export async function updateContact(ctx: Ctx, input: ContactUpdateInput): Promis
     marketingOptIn: input.marketingOptIn ?? contact.marketingOptIn,
   };
 
-  const before = contactResource(contact);
-  const after = contactResource(buildContactDraft(models, changes, tags, contact.id));
-  const response = await checkResources(ctx, [
-    { resource: before, actions: ["update"] },
-    { resource: after, actions: ["update", "read", "delete"] },
+  const checked = await check(ctx, [
+    { resource: contactKind.resource(contact), actions: ["update"] },
+    {
+      resource: contactKind.resource(buildContactDraft(models, changes, tags, contact.id)),
+      actions: ["update", "read", ...contactKind.flags],
+    },
   ]);
-  allowedOrThrow(response, "update");
-  const decision = response.results[1]!;
+  if (!checked.results.every((decision) => decision.update === true)) throw forbidden(checked.cerbosCallId);
 
   await ctx.db.transaction(async (transaction) => {
     // Only the row that was checked: if it changed since it was read, the decision is stale.
@@ -108,7 +94,7 @@ export async function updateContact(ctx: Ctx, input: ContactUpdateInput): Promis
       where: { id: contact.id, updatedAt: contact.updatedAt },
       transaction,
     });
-    if (updated === 0) throw changedMeanwhile();
+    if (updated === 0) throw changedMeanwhile("contact");
     if (input.tags !== undefined) {
       await models.ContactTag.destroy({ where: { contactId: contact.id }, transaction });
       await models.ContactTag.bulkCreate(
@@ -117,23 +103,18 @@ export async function updateContact(ctx: Ctx, input: ContactUpdateInput): Promis
       );
     }
   });
-  const reloaded = await loadContact(ctx.db, ctx.session, contact.id);
-  return serializeContact(reloaded, {
-    read: decision.isAllowed("read") === true,
-    update: decision.isAllowed("update") === true,
-    delete: decision.isAllowed("delete") === true,
-  });
+  return serializeContact(await loadContact(ctx, contact.id), allowedAfter(checked.results[1] ?? {}));
 }
 
-export async function deleteContact(ctx: Ctx, id: number): Promise<{ id: number }> {
+export async function deleteContact(ctx: AuthzContext, id: number): Promise<{ id: number }> {
   const { models } = ctx.db;
-  const contact = await loadContact(ctx.db, ctx.session, id);
-  const response = await checkResources(ctx, [{ resource: contactResource(contact), actions: ["delete"] }]);
-  allowedOrThrow(response, "delete");
+  const contact = await loadContact(ctx, id);
+  const checked = await check(ctx, [{ resource: contactKind.resource(contact), actions: ["delete"] }]);
+  if (checked.results[0]?.delete !== true) throw forbidden(checked.cerbosCallId);
   await ctx.db.transaction(async (transaction) => {
     await models.ContactTag.destroy({ where: { contactId: id }, transaction });
     const deleted = await models.Contact.destroy({ where: { id, updatedAt: contact.updatedAt }, transaction });
-    if (deleted === 0) throw changedMeanwhile();
+    if (deleted === 0) throw changedMeanwhile("contact");
   });
   return { id };
 }

@@ -1,12 +1,7 @@
-import { TRPCError } from "@trpc/server";
 import { type Transaction, UniqueConstraintError } from "sequelize";
 import type { Database } from "../db/database.ts";
 import type { MembershipModel, MembershipRole } from "../db/models/index.ts";
-import { notFound } from "../errors.ts";
-
-function conflict(message: string): TRPCError {
-  return new TRPCError({ code: "CONFLICT", message });
-}
+import { conflict, notFound } from "../errors.ts";
 
 /**
  * The organization's memberships, locked for the rest of the transaction on Postgres so two

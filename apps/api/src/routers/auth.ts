@@ -1,22 +1,10 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { TRPCError } from "@trpc/server";
-import { z } from "zod";
 import { decoyHash, verifyPassword } from "../auth/password.ts";
-import type { MembershipModel, UserModel } from "../db/models/index.ts";
+import type { MembershipModel } from "../db/models/index.ts";
+import { tooManyRequests, unauthorized } from "../errors.ts";
+import { loginInput } from "../schemas.ts";
 import { protectedProcedure, publicProcedure } from "../trpc.ts";
-import { text } from "../validation.ts";
-
-export function publicUser(user: UserModel) {
-  return {
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    email: user.email,
-    role: user.role,
-    department: user.department,
-    isBanned: user.isBanned,
-  };
-}
+import { publicUser } from "../users/serialize.ts";
 
 const membershipView = (m: MembershipModel) => ({ organizationId: m.organizationId, role: m.role });
 
@@ -26,27 +14,22 @@ export const authRouter = {
     ctx.oidc ? { enabled: true as const, ...(await ctx.oidc.discover()) } : { enabled: false as const },
   ),
 
-  login: publicProcedure
-    .input(z.object({ username: text({ min: 1, max: 64, trim: true }), password: text({ min: 1, max: 200 }) }))
-    .mutation(async ({ ctx, input }) => {
-      const retryAfter = await ctx.loginLimiter.acquire(input.username);
-      if (retryAfter > 0) {
-        throw new TRPCError({
-          code: "TOO_MANY_REQUESTS",
-          message: `Too many failed sign-ins for this user: try again in ${retryAfter} s.`,
-        });
-      }
-      const user = await ctx.db.models.User.findOne({ where: { username: input.username } });
-      // Compare against a decoy when the user does not exist, so timing does not reveal usernames.
-      const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
-      if (!user || !valid) {
-        throw new TRPCError({ code: "UNAUTHORIZED", message: "Wrong username or password." });
-      }
-      await ctx.loginLimiter.reset(input.username);
-      const { token, expiresAt } = await ctx.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion });
-      ctx.log.info({ userId: user.id }, "signed in");
-      return { token, expiresAt: expiresAt.toISOString(), user: publicUser(user) };
-    }),
+  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+    const retryAfter = await ctx.loginLimiter.acquire(input.username);
+    if (retryAfter > 0) {
+      throw tooManyRequests(`Too many failed sign-ins for this user: try again in ${retryAfter} s.`);
+    }
+    const user = await ctx.db.models.User.findOne({ where: { username: input.username } });
+    // Compare against a decoy when the user does not exist, so timing does not reveal usernames.
+    const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
+    if (!user || !valid) {
+      throw unauthorized("Wrong username or password.");
+    }
+    await ctx.loginLimiter.reset(input.username);
+    const { token, expiresAt } = await ctx.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion });
+    ctx.log.info({ userId: user.id }, "signed in");
+    return { token, expiresAt: expiresAt.toISOString(), user: publicUser(user) };
+  }),
 
   me: protectedProcedure.query(({ ctx }) => ({
     user: publicUser(ctx.session.user),

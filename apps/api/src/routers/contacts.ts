@@ -1,8 +1,14 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { contactCreateInput, contactIdInput, contactPermissionsInput, contactUpdateInput } from "../contacts/input.ts";
-import { contactListInput, listContacts } from "../contacts/list.ts";
+import { listContacts } from "../contacts/list.ts";
 import { contactPermissions, getContact } from "../contacts/read.ts";
 import { createContact, deleteContact, updateContact } from "../contacts/write.ts";
+import {
+  contactCreateInput,
+  contactIdInput,
+  contactListInput,
+  contactPermissionsInput,
+  contactUpdateInput,
+} from "../schemas.ts";
 import { protectedProcedure } from "../trpc.ts";
 
 export const contactsRouter = {

@@ -1,4 +1,4 @@
-import type { AppRouter } from "@repo/api";
+import type { AppRouter } from "@repo/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 
 /** tRPC's TanStack Query integration: `useTRPC()` gives typed queryOptions / mutationOptions. */

@@ -1,7 +1,5 @@
 import { join } from "node:path";
-import { hashPassword } from "@repo/api/auth/password.ts";
-import { type Database, openDatabase } from "@repo/api/db/database.ts";
-import { migrate } from "@repo/api/db/migrate.ts";
+import { type Database, hashPassword, migrate, openDatabase } from "@repo/api/unstable-internals-do-not-import";
 import { progress } from "../progress.ts";
 import { benchPassword, generateDataset, shapeFor } from "./generate.ts";
 import { type LoadStats, loadDataset } from "./load.ts";

@@ -1,7 +1,5 @@
 import type { Principal } from "@cerbos/core";
-import type { Pdp } from "@repo/api/authz/pdp.ts";
-import { sqlitePragmas } from "@repo/api/db/connect.ts";
-import { type Database, openDatabase } from "@repo/api/db/database.ts";
+import { type Database, openDatabase, type Pdp, sqlitePragmas } from "@repo/api/unstable-internals-do-not-import";
 import type { BenchUserName } from "../data/generate.ts";
 import {
   describeOutcome,

@@ -1,5 +1,5 @@
 import type { Principal } from "@cerbos/core";
-import type { Pdp } from "@repo/api/authz/pdp.ts";
+import type { Pdp } from "@repo/api/unstable-internals-do-not-import";
 import type { BenchDatabase } from "../data/build.ts";
 import type { BenchUserName } from "../data/generate.ts";
 import { progress } from "../progress.ts";

@@ -1,7 +1,5 @@
 import type { Principal } from "@cerbos/core";
-import type { Pdp } from "@repo/api/authz/pdp.ts";
-import type { Database } from "@repo/api/db/database.ts";
-import * as migration0003 from "@repo/api/db/migrations/0003_org_sort_indexes.ts";
+import { type Database, migration0003, type Pdp } from "@repo/api/unstable-internals-do-not-import";
 import type { BenchUserName } from "../data/generate.ts";
 import { captureSql, explain } from "../list/explain.ts";
 import { summarizePlan } from "../list/explain-section.ts";

@@ -1,6 +1,5 @@
 import type { Principal } from "@cerbos/core";
-import type { Pdp } from "@repo/api/authz/pdp.ts";
-import type { Database } from "@repo/api/db/database.ts";
+import type { Database, Pdp } from "@repo/api/unstable-internals-do-not-import";
 import { QueryTypes } from "sequelize";
 import type { BenchUserName } from "../data/generate.ts";
 import { captureSql, explain } from "../list/explain.ts";

@@ -1,4 +1,4 @@
-import type { Database } from "@repo/api/db/database.ts";
+import type { Database } from "@repo/api/unstable-internals-do-not-import";
 import { QueryTypes } from "sequelize";
 
 interface PlanRow {

@@ -1,7 +1,5 @@
 import type { PlanResourcesResponse, Principal } from "@cerbos/core";
-import { contactMapper } from "@repo/api/authz/mappers.ts";
-import type { Pdp } from "@repo/api/authz/pdp.ts";
-import type { Database } from "@repo/api/db/database.ts";
+import { contactMapper, type Database, type Pdp } from "@repo/api/unstable-internals-do-not-import";
 import { PlanKind, queryPlanToSequelize } from "@repo/authz";
 import { Op, QueryTypes, type WhereOptions } from "sequelize";
 import { type HandWhere, orderSql, selectColumnsSql } from "./hand-sql.ts";

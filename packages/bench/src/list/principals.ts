@@ -1,6 +1,5 @@
 import type { Principal } from "@cerbos/core";
-import { principalOf } from "@repo/api/auth/principal.ts";
-import type { Database } from "@repo/api/db/database.ts";
+import { type Database, principalOf } from "@repo/api/unstable-internals-do-not-import";
 import { type BenchUserName, benchUserNames, benchUsers } from "../data/generate.ts";
 
 /** The bench users' principals, built by the API's own code from the seeded rows. */

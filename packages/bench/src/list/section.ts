@@ -1,6 +1,5 @@
 import type { Principal } from "@cerbos/core";
-import type { Pdp } from "@repo/api/authz/pdp.ts";
-import type { Database } from "@repo/api/db/database.ts";
+import type { Database, Pdp } from "@repo/api/unstable-internals-do-not-import";
 import { type BenchUserName, benchUserNames } from "../data/generate.ts";
 import { progress } from "../progress.ts";
 import { figure, type Section } from "../report.ts";

@@ -1,11 +1,14 @@
-import { loginLimiter } from "@repo/api/auth/rate-limit.ts";
-import { createTokenService } from "@repo/api/auth/token.ts";
-import type { Pdp } from "@repo/api/authz/pdp.ts";
-import { createContextFactory } from "@repo/api/context.ts";
-import { type Database, openDatabase } from "@repo/api/db/database.ts";
-import { createLogger } from "@repo/api/logger.ts";
-import { appRouter } from "@repo/api/router.ts";
-import { createCallerFactory } from "@repo/api/trpc.ts";
+import {
+  appRouter,
+  createCallerFactory,
+  createContextFactory,
+  createLogger,
+  createTokenService,
+  type Database,
+  loginLimiter,
+  openDatabase,
+  type Pdp,
+} from "@repo/api/unstable-internals-do-not-import";
 import { benchUsers } from "../data/generate.ts";
 import { captureTimedSql, explain } from "../list/explain.ts";
 import { summarizePlan } from "../list/explain-section.ts";

@@ -1,7 +1,5 @@
 import type { Principal, Resource } from "@cerbos/core";
-import { contactMapper } from "@repo/api/authz/mappers.ts";
-import type { Pdp } from "@repo/api/authz/pdp.ts";
-import type { Database } from "@repo/api/db/database.ts";
+import { contactMapper, type Database, type Pdp } from "@repo/api/unstable-internals-do-not-import";
 import { resourceInclude, toCerbosResource } from "@repo/authz";
 import { handWrittenWhere } from "../list/hand-sql.ts";
 import { handPage } from "../list/operations.ts";

@@ -1,6 +1,5 @@
 import type { Principal } from "@cerbos/core";
-import type { Pdp } from "@repo/api/authz/pdp.ts";
-import { sqlitePragmas } from "@repo/api/db/connect.ts";
+import { type Pdp, sqlitePragmas } from "@repo/api/unstable-internals-do-not-import";
 import type { BenchDatabase } from "../data/build.ts";
 import { type BenchUserName, benchUserNames } from "../data/generate.ts";
 import { handWrittenWhere } from "../list/hand-sql.ts";

@@ -1,5 +1,9 @@
-import { companyMapper, contactMapper, organizationMapper } from "@repo/api/authz/mappers.ts";
-import type { Database } from "@repo/api/db/database.ts";
+import {
+  companyMapper,
+  contactMapper,
+  type Database,
+  organizationMapper,
+} from "@repo/api/unstable-internals-do-not-import";
 import { queryPlanToSequelize } from "@repo/authz";
 import { progress } from "../progress.ts";
 import { figure, type Section } from "../report.ts";

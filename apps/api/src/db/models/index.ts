@@ -1,46 +1,57 @@
-import type { Sequelize } from "sequelize";
-import { defineCompany } from "./company.ts";
-import { defineContact } from "./contact.ts";
+import type { Model, ModelStatic, Sequelize } from "sequelize";
+import type { AnyKind } from "../../authz/kind.ts";
+import { kinds } from "../../kinds.ts";
 import { defineLoginAttempt } from "./login-attempt.ts";
 import { defineMembership } from "./membership.ts";
-import { defineOrganization } from "./organization.ts";
 import { defineContactTag, defineTag } from "./tag.ts";
-import { defineUser } from "./user.ts";
+
+type Kinds = typeof kinds;
+
+/** Each registered kind's model under its name (`Contact`, `Note`, …), typed. */
+type KindModels = {
+  [K in keyof Kinds as Kinds[K]["model"]["name"]]: ReturnType<Kinds[K]["model"]["define"]>;
+};
 
 /**
- * Defines the models on one Sequelize instance (not on global classes, so two databases can be
- * open in one process, e.g. the SQLite and Postgres test suites) and wires the associations the
- * app and the authorization mappers use.
+ * The models on one Sequelize instance (not global classes, so two databases can be open in one
+ * process, e.g. the SQLite and Postgres test suites): every resource kind's model from the
+ * registry (src/kinds.ts) plus the tables that are no resource kind. Associations are wired once
+ * all exist: each kind declares its own, the join tables' are here.
  */
-export function defineModels(sequelize: Sequelize) {
-  const User = defineUser(sequelize);
-  const Organization = defineOrganization(sequelize);
+export function defineModels(sequelize: Sequelize): Models {
   const Membership = defineMembership(sequelize);
-  const Company = defineCompany(sequelize);
-  const Contact = defineContact(sequelize);
-  const Tag = defineTag(sequelize);
-  const ContactTag = defineContactTag(sequelize);
-  const LoginAttempt = defineLoginAttempt(sequelize);
-
-  User.hasMany(Membership, { as: "memberships", foreignKey: "userId" });
-  Membership.belongsTo(User, { as: "user", foreignKey: "userId" });
-  Organization.hasMany(Membership, { as: "memberships", foreignKey: "organizationId" });
-  Membership.belongsTo(Organization, { as: "organization", foreignKey: "organizationId" });
-  Company.belongsTo(Organization, { as: "organization", foreignKey: "organizationId" });
-  Contact.belongsTo(User, { as: "owner", foreignKey: "ownerId" });
-  Contact.belongsTo(Company, { as: "company", foreignKey: "companyId" });
-  Contact.belongsTo(Organization, { as: "organization", foreignKey: "organizationId" });
-  Contact.belongsToMany(Tag, { as: "tags", through: ContactTag, foreignKey: "contactId", otherKey: "tagId" });
-  Tag.belongsToMany(Contact, { as: "contacts", through: ContactTag, foreignKey: "tagId", otherKey: "contactId" });
-
-  return { User, Organization, Membership, Company, Contact, Tag, ContactTag, LoginAttempt };
+  const shared: SharedModels = {
+    Membership,
+    Tag: defineTag(sequelize),
+    ContactTag: defineContactTag(sequelize),
+    LoginAttempt: defineLoginAttempt(sequelize),
+  };
+  const registered: AnyKind[] = Object.values(kinds);
+  const defined = registered.map((kind) => [kind, kind.model.define(sequelize)] as const);
+  Membership.belongsTo(sequelize.model("User"), { as: "user", foreignKey: "userId" });
+  Membership.belongsTo(sequelize.model("Organization"), { as: "organization", foreignKey: "organizationId" });
+  for (const [kind, model] of defined) kind.model.associate?.(model, sequelize);
+  const byName: Record<string, ModelStatic<Model>> = Object.fromEntries(
+    defined.map(([kind, model]) => [kind.model.name, model]),
+  );
+  return { ...shared, ...byName } as Models;
 }
 
-export type Models = ReturnType<typeof defineModels>;
-export type { CompanyModel } from "./company.ts";
-export type { ContactModel } from "./contact.ts";
+/** The tables that are no resource kind: memberships, tags and their links, login attempts. */
+interface SharedModels {
+  Membership: ReturnType<typeof defineMembership>;
+  Tag: ReturnType<typeof defineTag>;
+  ContactTag: ReturnType<typeof defineContactTag>;
+  LoginAttempt: ReturnType<typeof defineLoginAttempt>;
+}
+
+export type Models = SharedModels & KindModels;
+
+export type { CompanyModel } from "../../companies/kind.ts";
+export type { ContactModel } from "../../contacts/kind.ts";
+export type { OrganizationModel } from "../../organizations/kind.ts";
+export type { UserRole } from "../../schemas.ts";
+export type { UserModel } from "../../users/kind.ts";
 export type { MembershipModel, MembershipRole } from "./membership.ts";
 export { membershipRoles } from "./membership.ts";
-export type { OrganizationModel } from "./organization.ts";
 export type { TagModel } from "./tag.ts";
-export type { UserModel, UserRole } from "./user.ts";

@@ -7,12 +7,12 @@ import {
   type NonAttribute,
   type Sequelize,
 } from "sequelize";
-import type { OrganizationModel } from "./organization.ts";
-import type { UserModel } from "./user.ts";
+import type { OrganizationModel } from "../../organizations/kind.ts";
+import { type MembershipRole, membershipRoles } from "../../schemas.ts";
+import type { UserModel } from "../../users/kind.ts";
 
-/** An owner also holds member and billing rights. */
-export const membershipRoles = ["owner", "member", "billing"] as const;
-export type MembershipRole = (typeof membershipRoles)[number];
+// An owner also holds member and billing rights.
+export { type MembershipRole, membershipRoles };
 
 export interface MembershipModel
   extends Model<InferAttributes<MembershipModel>, InferCreationAttributes<MembershipModel>> {

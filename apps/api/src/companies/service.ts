@@ -1,0 +1,49 @@
+import { type AuthzContext, decide, listKind, loadKind, readKind } from "../authz/guard.ts";
+import { requireMembership } from "../authz/membership.ts";
+import { notFound } from "../errors.ts";
+import type { CompanyCreateInput, CompanyListInput, CompanyUpdateInput } from "../schemas.ts";
+import { type CompanyModel, companyKind } from "./kind.ts";
+
+const companyView = (company: CompanyModel) => ({
+  id: company.id,
+  name: company.name,
+  website: company.website,
+  organizationId: company.organizationId,
+});
+
+/** The companies the user may read (query plan → WHERE), each with whether it may be updated. */
+export async function listCompanies(ctx: AuthzContext, input: CompanyListInput) {
+  if (input.organizationId !== undefined) requireMembership(ctx.session, input.organizationId, "Organization");
+  const page = await listKind(ctx, companyKind, {
+    where: input.organizationId === undefined ? {} : { organizationId: input.organizationId },
+    order: [
+      ["name", "ASC"],
+      ["id", "ASC"],
+    ],
+    limit: input.limit,
+    offset: input.offset,
+  });
+  const items = page.rows.map((company, index) => ({ ...companyView(company), allowedActions: page.can[index]! }));
+  return { items, total: page.count };
+}
+
+export async function getCompany(ctx: AuthzContext, id: number) {
+  return companyView((await readKind(ctx, companyKind, id)).row);
+}
+
+export async function createCompany(ctx: AuthzContext, input: CompanyCreateInput) {
+  const { Company, Organization } = ctx.db.models;
+  requireMembership(ctx.session, input.organizationId, "Organization");
+  if (!(await Organization.findByPk(input.organizationId, { attributes: ["id"] }))) throw notFound("Organization");
+  await decide(ctx, companyKind, Company.build({ ...input, id: 0 }), "create", "new");
+  const company = await ctx.db.transaction((transaction) => Company.create(input, { transaction }));
+  return companyView(company);
+}
+
+export async function updateCompany(ctx: AuthzContext, input: CompanyUpdateInput) {
+  const company = await loadKind(ctx, companyKind, input.id);
+  await decide(ctx, companyKind, company, "update");
+  const { id: _id, ...changes } = input;
+  await ctx.db.transaction((transaction) => company.update(changes, { transaction }));
+  return companyView(company);
+}

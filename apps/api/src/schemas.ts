@@ -1,0 +1,103 @@
+import { z } from "zod";
+import { rowId as id, tagName, text, userId } from "./validation.ts";
+
+// Every procedure's input, in one file the browser can import (`@repo/client/schemas` re-exports
+// it): it imports nothing but zod and ./validation.ts, so no server code reaches a bundle
+// (schemas.test.ts checks the imports). The API validates with exactly these.
+
+export const membershipRoles = ["owner", "member", "billing"] as const;
+export type MembershipRole = (typeof membershipRoles)[number];
+export const userRoles = ["admin", "user"] as const;
+export type UserRole = (typeof userRoles)[number];
+
+// --- auth
+export const loginInput = z.object({
+  username: text({ min: 1, max: 64, trim: true }),
+  password: text({ min: 1, max: 200 }),
+});
+
+// --- contacts
+export const contactSortFields = ["firstName", "lastName", "createdAt", "updatedAt", "company"] as const;
+const personName = text({ min: 1, max: 255, trim: true });
+
+export const contactIdInput = z.object({ id });
+export const contactPermissionsInput = z.object({ organizationId: id });
+
+export const contactListInput = z
+  .object({
+    organizationId: id.optional(),
+    search: text({ max: 100, trim: true }).optional(),
+    companyId: id.optional(),
+    isActive: z.boolean().optional(),
+    tag: tagName.optional(),
+    sortBy: z.enum(contactSortFields).default("lastName"),
+    sortDir: z.enum(["asc", "desc"]).default("asc"),
+    limit: z.number().int().min(1).max(50).default(20),
+    cursor: z.string().min(1).max(1000).optional(),
+    offset: z.number().int().min(0).max(1_000_000).optional(),
+  })
+  .refine((input) => input.cursor === undefined || input.offset === undefined, {
+    message: "Give a cursor or an offset, not both.",
+    path: ["cursor"],
+  })
+  .prefault({});
+
+export const contactCreateInput = z.object({
+  organizationId: id,
+  firstName: personName,
+  lastName: personName,
+  companyId: id.nullable().default(null),
+  isActive: z.boolean().default(true),
+  marketingOptIn: z.boolean().default(false),
+  tags: z.array(tagName).max(20).default([]),
+  /** Only admins may name another owner; everyone else owns what they create. */
+  ownerId: userId.optional(),
+});
+
+export const contactUpdateInput = z.object({
+  id,
+  organizationId: id.optional(),
+  firstName: personName.optional(),
+  lastName: personName.optional(),
+  companyId: id.nullable().optional(),
+  isActive: z.boolean().optional(),
+  marketingOptIn: z.boolean().optional(),
+  tags: z.array(tagName).max(20).optional(),
+  ownerId: userId.optional(),
+});
+
+export type ContactListInput = z.infer<typeof contactListInput>;
+export type ContactCreateInput = z.infer<typeof contactCreateInput>;
+export type ContactUpdateInput = z.infer<typeof contactUpdateInput>;
+
+// --- companies
+const companyName = text({ min: 1, max: 255, trim: true });
+const website = z
+  .url({ protocol: /^https?$/ })
+  .max(255)
+  .refine((value) => !value.includes("\u0000"), "must not contain NUL characters")
+  .nullable();
+
+export const companyIdInput = z.object({ id });
+export const companyListInput = z
+  .object({
+    organizationId: id.optional(),
+    limit: z.number().int().min(1).max(50).default(50),
+    offset: z.number().int().min(0).default(0),
+  })
+  .prefault({});
+export const companyCreateInput = z.object({ organizationId: id, name: companyName, website: website.default(null) });
+export const companyUpdateInput = z.object({ id, name: companyName.optional(), website: website.optional() });
+
+export type CompanyListInput = z.infer<typeof companyListInput>;
+export type CompanyCreateInput = z.infer<typeof companyCreateInput>;
+export type CompanyUpdateInput = z.infer<typeof companyUpdateInput>;
+
+// --- organizations
+export const organizationIdInput = z.object({ id });
+export const organizationInput = z.object({ organizationId: id });
+export const memberInput = z.object({ organizationId: id, userId });
+export const memberRoleInput = memberInput.extend({ role: z.enum(membershipRoles) });
+
+// --- users
+export const userIdInput = z.object({ userId });

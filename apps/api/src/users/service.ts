@@ -1,0 +1,41 @@
+import { type AuthzContext, authorize, listKind } from "../authz/guard.ts";
+import { maxResourcesPerCheck } from "../authz/query.ts";
+import { forbidden, notFound } from "../errors.ts";
+import { type UserModel, userKind } from "./kind.ts";
+import { publicUser } from "./serialize.ts";
+
+/** Every user the caller may read (policies/user.yaml: admins), in pages of the check's size. Nobody → FORBIDDEN. */
+export async function listUsers(ctx: AuthzContext) {
+  const users: UserModel[] = [];
+  for (let offset = 0; ; offset += maxResourcesPerCheck) {
+    const page = await listKind(ctx, userKind, {
+      order: [["username", "ASC"]],
+      limit: maxResourcesPerCheck,
+      offset,
+    });
+    if (page.denied) throw forbidden(page.cerbosCallIds.read ?? "");
+    users.push(...page.rows);
+    if (!page.hasMore) return users.map(publicUser);
+  }
+}
+
+/** Bans or unbans the user and revokes their tokens (the token version moves on). */
+export async function setBanned(ctx: AuthzContext, id: string, isBanned: boolean) {
+  const { User } = ctx.db.models;
+  const user = await User.findByPk(id);
+  // A missing user is checked as a plain user would be, so only those who may administer users
+  // learn whether one exists.
+  const resource = user
+    ? userKind.resource(user)
+    : { kind: userKind.name, id, attr: { role: "user", isBanned: !isBanned } };
+  await authorize(ctx, [{ resource, actions: [isBanned ? "ban" : "unban"] }]);
+  if (!user) throw notFound(userKind.label);
+  return ctx.db.transaction(async (transaction) => {
+    await User.update(
+      { isBanned, tokenVersion: user.tokenVersion + 1 },
+      { where: { id: user.id, tokenVersion: user.tokenVersion }, transaction },
+    );
+    await user.reload({ transaction });
+    return publicUser(user);
+  });
+}
