@@ -1,0 +1,175 @@
+import { Op, Sequelize } from "sequelize";
+import { beforeAll, describe, expect, test } from "vitest";
+import { authorizedFindAndCountAll } from "../../src/index.ts";
+import { flagActions } from "./actions.ts";
+import { principals } from "./dataset.ts";
+import { checkEveryRow, dialects, type OracleDecision, useFlagFixture } from "./fixture.ts";
+import { documentMapper } from "./models.ts";
+import { recordingClient, statementLog } from "./recorders.ts";
+
+const fixture = useFlagFixture(150);
+const { alice, bob, root } = principals;
+let oracle: Map<number, OracleDecision>;
+beforeAll(async () => {
+  oracle = await checkEveryRow(fixture.cerbos(), alice, fixture.rows, ["read", ...flagActions]);
+});
+const readable = () => fixture.rows.filter((row) => row.id !== 1 && oracle.get(row.id)!.allowed.read);
+const notBogus = { status: { [Op.ne]: "bogus" } };
+
+describe.each(dialects.filter((dialect) => dialect.runs))("authorizedFindAndCountAll on $label", ({ label }) => {
+  const models = () => fixture.database(label).models;
+  const base = () => ({
+    cerbos: fixture.cerbos(),
+    principal: alice,
+    kind: "document",
+    action: "read" as const,
+    mapper: documentMapper,
+  });
+
+  test("one PlanResources per action, in one round; the page, its flags and the exact count", async () => {
+    const { client, calls } = recordingClient(fixture.cerbos());
+    const log = statementLog();
+    const page = await authorizedFindAndCountAll(
+      models().Document,
+      { ...base(), cerbos: client, flags: ["update", "comment"] },
+      { where: notBogus, order: [["id", "DESC"]], limit: 7, offset: 3, logging: log.logging },
+    );
+    expect(calls).toEqual(["read", "update", "comment"].map((a) => ({ method: "plan", actions: [a], resources: 0 })));
+    const expected = readable()
+      .map((row) => row.id)
+      .sort((a, b) => b - a)
+      .slice(3, 10);
+    expect(page.rows.map((row) => row.id)).toEqual(expected);
+    expect(page.count).toBe(readable().length);
+    expect(page.can).toEqual(
+      expected.map((id) => ({
+        read: true,
+        update: oracle.get(id)!.allowed.update,
+        comment: page.can[expected.indexOf(id)]!.comment,
+      })),
+    );
+    expect(Object.keys(page.cerbosCallIds).sort()).toEqual(["comment", "read", "update"]);
+    // count, page, and one flag query by primary key over the 7 page rows (no ORDER BY, no sort)
+    expect(log.statements).toHaveLength(3);
+    const flagQuery = log.statements.find((sql) => sql.includes("CASE WHEN"))!;
+    expect(flagQuery).toMatch(/IN \(/);
+    expect(flagQuery).not.toMatch(/ORDER BY/i);
+  });
+
+  test("count: false runs no count query and returns count undefined", async () => {
+    const log = statementLog();
+    const page = await authorizedFindAndCountAll(
+      models().Document,
+      { ...base(), count: false },
+      {
+        where: notBogus,
+        limit: 5,
+        logging: log.logging,
+      },
+    );
+    expect(page.count).toBeUndefined();
+    expect(page.rows).toHaveLength(5);
+    expect(log.statements.some((sql) => /count\(/i.test(sql))).toBe(false);
+  });
+
+  test("ALWAYS_DENIED for the action runs no query at all", async () => {
+    const log = statementLog();
+    const nobody = { id: "guest", roles: ["guest"], attr: {} };
+    const page = await authorizedFindAndCountAll(
+      models().Document,
+      { ...base(), principal: nobody, flags: ["update"] },
+      {
+        logging: log.logging,
+      },
+    );
+    expect(page).toMatchObject({ rows: [], count: 0, can: [] });
+    expect(log.statements).toEqual([]);
+  });
+
+  test("flags whose plans are constant cost no SQL (admin: all allowed; user: publish never)", async () => {
+    const admin = statementLog();
+    const all = await authorizedFindAndCountAll(
+      models().Document,
+      { ...base(), principal: root, flags: ["update", "publish"] },
+      {
+        limit: 4,
+        logging: admin.logging,
+      },
+    );
+    expect(all.can).toEqual(Array(4).fill({ read: true, update: true, publish: true }));
+    const user = statementLog();
+    const none = await authorizedFindAndCountAll(
+      models().Document,
+      { ...base(), flags: ["publish"] },
+      {
+        where: notBogus,
+        limit: 4,
+        logging: user.logging,
+      },
+    );
+    expect(none.can).toEqual(Array(4).fill({ read: true, publish: false }));
+    expect([admin.statements.length, user.statements.length]).toEqual([2, 2]);
+  });
+
+  test("include + limit (Sequelize's subquery), order by an expression, the app's where AND-ed", async () => {
+    const { Document, Comment } = models();
+    const page = await authorizedFindAndCountAll(
+      Document,
+      { ...base(), principal: bob, flags: ["update"] },
+      {
+        where: { [Op.or]: [{ status: "draft" }, { organizationId: 2 }] },
+        include: [{ model: Comment, as: "comments" }],
+        order: [
+          [Sequelize.fn("lower", Sequelize.col("title")), "ASC"],
+          ["id", "ASC"],
+        ],
+        limit: 6,
+      },
+    );
+    const bobOracle = await checkEveryRow(fixture.cerbos(), bob, fixture.rows, ["read", "update"]);
+    const expected = fixture.rows
+      .filter((row) => bobOracle.get(row.id)!.allowed.read && (row.status === "draft" || row.organizationId === 2))
+      .sort((a, b) =>
+        a.title.toLowerCase() < b.title.toLowerCase()
+          ? -1
+          : a.title.toLowerCase() > b.title.toLowerCase()
+            ? 1
+            : a.id - b.id,
+      );
+    expect(page.rows.map((row) => row.id)).toEqual(expected.slice(0, 6).map((row) => row.id));
+    expect(page.count).toBe(expected.length);
+    const loaded = page.rows.map((row) => (row.get("comments") as unknown[]).length);
+    expect(loaded).toEqual(expected.slice(0, 6).map((row) => row.comments.length));
+    expect(page.can.map((can) => can.update)).toEqual(
+      expected.slice(0, 6).map((row) => bobOracle.get(row.id)!.allowed.update),
+    );
+  });
+
+  test("attributes without the primary key and raw rows: the key is selected, the flags are the same", async () => {
+    const { Document } = models();
+    const options = { where: notBogus, order: [["title", "ASC"]] as [string, string][], limit: 8 };
+    const full = await authorizedFindAndCountAll(Document, { ...base(), flags: ["update", "share"] }, options);
+    const narrow = await authorizedFindAndCountAll(
+      Document,
+      { ...base(), flags: ["update", "share"] },
+      {
+        ...options,
+        attributes: ["title"],
+      },
+    );
+    const raw = await authorizedFindAndCountAll(
+      Document,
+      { ...base(), flags: ["update", "share"] },
+      {
+        ...options,
+        raw: true,
+      },
+    );
+    expect(narrow.rows.map((row) => row.get({ plain: true }))).toEqual(
+      full.rows.map(({ id, title }) => ({ id, title })),
+    );
+    expect(raw.rows.map((row) => (row as unknown as { id: number }).id)).toEqual(full.rows.map((row) => row.id));
+    expect(narrow.can).toEqual(full.can);
+    expect(raw.can).toEqual(full.can);
+  });
+});
