@@ -1,7 +1,22 @@
+// Set on navigation; a page whose code is still loading takes the focus when its heading mounts.
+let headingFocusPending = false;
+
 /** Moves focus to the page's heading (it has tabIndex=-1): where a screen reader user expects to start. */
 export function focusPageHeading(): void {
   const heading = document.querySelector<HTMLElement>("main h1");
-  heading?.focus({ preventScroll: false });
+  if (heading) {
+    headingFocusPending = false;
+    heading.focus();
+  } else {
+    headingFocusPending = true;
+  }
+}
+
+/** Called by a page's heading as it mounts: takes the focus a navigation asked for, if any. */
+export function takePendingHeadingFocus(heading: HTMLElement | null): void {
+  if (!headingFocusPending || !heading) return;
+  headingFocusPending = false;
+  heading.focus();
 }
 
 /**

@@ -58,6 +58,9 @@ describe("admin console in Chromium at 1280 px", () => {
     await page.getByRole("button", { name: "Add member" }).click();
     expect(await toastText(page)).toContain("Added olga as member");
     await memberRow("olga").waitFor();
+    // The form is ready for the next one, without complaining that it is empty.
+    expect(await page.getByLabel("User").inputValue()).toBe("");
+    expect(await page.getByText("Choose who to add.").count()).toBe(0);
 
     await memberRow("olga").getByLabel("Role for Olga Owner").selectOption("billing");
     await memberRow("olga").getByRole("button", { name: "Change role of Olga Owner" }).click();
@@ -69,6 +72,7 @@ describe("admin console in Chromium at 1280 px", () => {
     const problem = page.getByTestId("members-problem");
     await problem.waitFor();
     expect(await problem.textContent()).toContain("An organization needs at least one owner");
+    expect(await memberRow("sarah").getByLabel("Role for Sarah Sales").inputValue()).toBe("owner");
     await saveScreenshot(page, "desktop-flow-last-owner-conflict");
 
     await memberRow("sarah").getByRole("button", { name: "Remove Sarah Sales" }).click();

@@ -36,7 +36,7 @@ export function AddMemberForm({ organization, candidates }: Props) {
     trpc.organizations.addMember.mutationOptions({
       onSuccess: async (result) => {
         toast({ title: `Added ${result.userId} as ${result.role}`, description: `To ${organization.name}.` });
-        form.set("userId", "");
+        form.reset();
         await queryClient.invalidateQueries(trpc.organizations.pathFilter());
       },
       onError: (error) => {

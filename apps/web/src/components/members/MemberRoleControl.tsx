@@ -23,7 +23,11 @@ export function MemberRoleControl({ organizationId, member, onError }: Props) {
         toast({ title: `${member.name} is now ${result.role}` });
         await queryClient.invalidateQueries(trpc.organizations.pathFilter());
       },
-      onError: (error) => onError(error, `change ${member.name}'s role`),
+      onError: (error) => {
+        // The select goes back to the role the member still has.
+        setRole(member.role);
+        onError(error, `change ${member.name}'s role`);
+      },
     }),
   );
   const id = `role-${member.userId}`;

@@ -11,7 +11,15 @@ export function OrganizationSwitcher({ className }: { className?: string }) {
   const { organizations, current } = useCurrentOrganization();
   if (!current) return null;
   if (organizations.length === 1) {
-    return <span className="truncate font-medium text-slate-700">{current.name}</span>;
+    // In the phone menu (a className is given) the name needs its label; in the header bar it reads alone.
+    return className ? (
+      <div className={className}>
+        <span className="text-sm font-medium text-slate-700">Organization</span>
+        <span className="font-medium">{current.name}</span>
+      </div>
+    ) : (
+      <span className="truncate font-medium text-slate-700">{current.name}</span>
+    );
   }
   const change = (organizationId: number) => {
     selectOrganization(organizationId);

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect } from "react";
 import { cx } from "../../lib/cx.ts";
+import { takePendingHeadingFocus } from "../../lib/focus.ts";
 
 export const appName = "Contacts directory";
 
@@ -44,7 +45,7 @@ export function Page({ title, heading, subtitle, back, actions, width = "wide", 
       )}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <div className="min-w-0">
-          <h1 tabIndex={-1} className="text-2xl font-semibold break-words">
+          <h1 tabIndex={-1} ref={takePendingHeadingFocus} className="text-2xl font-semibold break-words">
             {heading ?? title}
           </h1>
           {subtitle && <div className="mt-1 text-slate-600">{subtitle}</div>}

@@ -22,6 +22,8 @@ export interface Form<V extends object, Out> {
   fieldId: (field: keyof V & string) => string;
   /** The submit handler: shows every error and focuses the first invalid field, or calls onValid. */
   submit: (onValid: (data: Out) => void) => (event: FormEvent) => void;
+  /** Back to the initial values (or the given ones) with no error showing: after a successful add. */
+  reset: (values?: V) => void;
   /** Puts a BAD_REQUEST's zod issues next to their fields; true when at least one matched. */
   showServerErrors: (err: unknown) => boolean;
 }
@@ -76,5 +78,12 @@ export function useForm<V extends object, Out>({ id, schema, fields, initial }: 
       if (first) document.getElementById(fieldId(first))?.focus();
     },
     showServerErrors,
+    reset: (next) => {
+      setValues(next ?? initial);
+      setSubmitted(false);
+      setVisited(new Set());
+      setDirty(new Set());
+      setServerErrors({});
+    },
   };
 }
