@@ -1,8 +1,10 @@
 import { companyKind } from "./companies/kind.ts";
 import { contactKind } from "./contacts/kind.ts";
+import { noteKind } from "./notes/kind.ts";
 import { organizationKind } from "./organizations/kind.ts";
 import { companiesRouter } from "./routers/companies.ts";
 import { contactsRouter } from "./routers/contacts.ts";
+import { notesRouter } from "./routers/notes.ts";
 import { organizationsRouter } from "./routers/organizations.ts";
 import { usersRouter } from "./routers/users.ts";
 import { userKind } from "./users/kind.ts";
@@ -18,6 +20,7 @@ export const kinds = {
   company: companyKind,
   organization: organizationKind,
   user: userKind,
+  note: noteKind,
 };
 
 /** The procedures of the kinds, mounted under these names (`contacts.list`, …). */
@@ -26,6 +29,7 @@ export const kindRouters = {
   companies: companiesRouter,
   organizations: organizationsRouter,
   users: usersRouter,
+  notes: notesRouter,
 };
 
 /** The Cerbos resource kinds the API asks about (each needs policies/<name>.yaml). */

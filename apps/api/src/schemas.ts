@@ -9,6 +9,8 @@ export const membershipRoles = ["owner", "member", "billing"] as const;
 export type MembershipRole = (typeof membershipRoles)[number];
 export const userRoles = ["admin", "user"] as const;
 export type UserRole = (typeof userRoles)[number];
+export const noteVisibilities = ["private", "team", "organization"] as const;
+export type NoteVisibility = (typeof noteVisibilities)[number];
 
 // --- auth
 export const loginInput = z.object({
@@ -101,3 +103,27 @@ export const memberRoleInput = memberInput.extend({ role: z.enum(membershipRoles
 
 // --- users
 export const userIdInput = z.object({ userId });
+
+// --- notes
+const noteBody = text({ min: 1, max: 5000, trim: true });
+
+export const noteIdInput = z.object({ id });
+export const noteListInput = z.object({
+  contactId: id,
+  limit: z.number().int().min(1).max(50).default(20),
+  offset: z.number().int().min(0).max(1_000_000).default(0),
+});
+export const noteCreateInput = z.object({
+  contactId: id,
+  body: noteBody,
+  visibility: z.enum(noteVisibilities).default("private"),
+});
+export const noteUpdateInput = z.object({
+  id,
+  body: noteBody.optional(),
+  visibility: z.enum(noteVisibilities).optional(),
+});
+
+export type NoteListInput = z.infer<typeof noteListInput>;
+export type NoteCreateInput = z.infer<typeof noteCreateInput>;
+export type NoteUpdateInput = z.infer<typeof noteUpdateInput>;

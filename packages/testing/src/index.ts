@@ -29,6 +29,7 @@ export {
   type ResourceInput,
   readCompanies,
   readContacts,
+  readNotes,
   readOrganizations,
   readPrincipal,
   type SqlReader,

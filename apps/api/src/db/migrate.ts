@@ -1,19 +1,30 @@
+import { readdirSync } from "node:fs";
 import type { QueryInterface, Sequelize } from "sequelize";
 import { SequelizeStorage, Umzug } from "umzug";
-import * as initial from "./migrations/0001_initial.ts";
-import * as listIndexes from "./migrations/0002_list_indexes.ts";
-import * as orgSortIndexes from "./migrations/0003_org_sort_indexes.ts";
 
-// Listed explicitly (not globbed) so the same list works from source with tsx and in tests.
-const migrations = [
-  { name: "0001_initial", ...initial },
-  { name: "0002_list_indexes", ...listIndexes },
-  { name: "0003_org_sort_indexes", ...orgSortIndexes },
-];
+type MigrationFn = (params: { context: QueryInterface }) => Promise<void>;
 
-export function migrator(sequelize: Sequelize): Umzug<QueryInterface> {
+const directory = new URL("./migrations/", import.meta.url);
+
+/**
+ * Every `migrations/NNNN_name.ts`, in name order: adding a migration is adding a file. Each is
+ * loaded with `import()` (tsx and vitest both run the TypeScript), not by umzug's `require`.
+ */
+async function loadMigrations(): Promise<{ name: string; up: MigrationFn; down: MigrationFn }[]> {
+  const files = readdirSync(directory)
+    .filter((file) => /^\d{4}_[\w-]+\.ts$/.test(file))
+    .sort();
+  return Promise.all(
+    files.map(async (file) => {
+      const module = (await import(new URL(file, directory).href)) as { up: MigrationFn; down: MigrationFn };
+      return { name: file.replace(/\.ts$/, ""), up: module.up, down: module.down };
+    }),
+  );
+}
+
+export async function migrator(sequelize: Sequelize): Promise<Umzug<QueryInterface>> {
   return new Umzug({
-    migrations,
+    migrations: await loadMigrations(),
     context: sequelize.getQueryInterface(),
     storage: new SequelizeStorage({ sequelize, tableName: "schema_migrations" }),
     logger: undefined,
@@ -22,6 +33,6 @@ export function migrator(sequelize: Sequelize): Umzug<QueryInterface> {
 
 /** Applies every pending migration; returns the names it applied. */
 export async function migrate(sequelize: Sequelize): Promise<string[]> {
-  const applied = await migrator(sequelize).up();
+  const applied = await (await migrator(sequelize)).up();
   return applied.map((migration) => migration.name);
 }

@@ -3,6 +3,7 @@
 // with CheckResources, row by row. Used by the API's list tests and the reliability suite.
 export { type ContactRow, contactResource, readContacts } from "./contacts.ts";
 export { createOracle, type Oracle } from "./decide.ts";
+export { readNotes } from "./notes.ts";
 export { readPrincipal } from "./principal.ts";
 export { readCompanies, readOrganizations } from "./tenancy.ts";
 export type {
