@@ -93,4 +93,14 @@ describe("signing in and sessions in Chromium at 1280 px", () => {
     await page.getByRole("button", { name: "Go back" }).click();
     await page.getByRole("heading", { name: "Contacts", level: 1 }).waitFor();
   });
+
+  it("bruno, who is banned, is told so on every page", async () => {
+    const { page, stack } = scenario;
+    await signIn(page, stack.url, "bruno");
+    const banner = page.getByText("Your account is banned.");
+    await banner.waitFor();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organization" }).click();
+    await page.getByTestId("my-role").waitFor();
+    expect(await banner.isVisible()).toBe(true);
+  });
 });
