@@ -51,6 +51,9 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   if (applied.length > 0) log.info({ migrations: applied }, "applied migrations");
   if (options.seed && (await seedIfEmpty(db.models)))
     log.info("seeded the demo data (demo users: see apps/api/README.md)");
+  // Planner statistics for what the migrations and the seed created (db/database.ts); they only
+  // steer the query planner, so a database that cannot be analyzed now still serves.
+  await db.optimize().catch((error: unknown) => log.warn({ err: error }, "could not refresh planner statistics"));
 
   const pdp = createPdp(options.cerbosUrl, options.pdpTimeoutMs ?? 2000);
   const oidc = options.oidc
@@ -108,6 +111,12 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
         });
         server.closeIdleConnections();
       });
+      // Everything into the main file before the connections close (no -wal left behind).
+      if (db.dialect === "sqlite") {
+        await db.sequelize
+          .query("PRAGMA wal_checkpoint(TRUNCATE)")
+          .catch((error: unknown) => log.warn({ err: error }, "WAL checkpoint at shutdown failed"));
+      }
       await db.sequelize.close();
       log.info("API stopped");
     })();

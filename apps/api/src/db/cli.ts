@@ -17,6 +17,7 @@ try {
   if (command === "seed") {
     console.log((await seedIfEmpty(db.models)) ? "seeded the demo data" : "the database has users already: not seeded");
   }
+  await db.optimize();
 } finally {
   await db.sequelize.close();
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { QueryTypes, type Sequelize } from "sequelize";
+import { QueryTypes, type Sequelize, type Transaction } from "sequelize";
 import { afterEach, describe, expect, it } from "vitest";
 import { connectDatabase } from "./connect.ts";
 
@@ -16,11 +16,11 @@ function tempUrl(): string {
   return `sqlite:${join(dir, "app.db")}`;
 }
 
-async function pragma(sequelize: Sequelize, name: string, transaction?: unknown): Promise<unknown> {
+async function pragma(sequelize: Sequelize, name: string, transaction?: Transaction): Promise<unknown> {
   const rows = await sequelize.query<Record<string, unknown>>(`PRAGMA ${name}`, {
     type: QueryTypes.SELECT,
-    ...(transaction ? { transaction } : {}),
-  } as object);
+    transaction: transaction ?? null,
+  });
   return Object.values(rows[0] ?? {})[0];
 }
 
