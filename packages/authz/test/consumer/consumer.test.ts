@@ -37,23 +37,25 @@ test("the packed package installs outside the workspace, compiles strictly (impo
   cleanups.push(() => rmSync(project, { recursive: true, force: true }));
   let pdp: Pdp | undefined;
   cleanups.push(() => pdp?.stop());
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, version: "1.0.0" }));
+  for (const file of ["esm.mts", "cjs.cts", "tsconfig.json"])
+    copyFileSync(join(here, "project", file), join(project, file));
+  const npmInstall = (specs: string[]) =>
+    run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...specs], {
+      cwd: project,
+      env: npmEnv,
+    });
+  // Pack, start the PDP and install the registry packages at the same time; then the tarball.
   const [packed] = await Promise.all([
     run(process.execPath, [join(packageDir, "scripts", "pack-public.mjs"), project], { cwd: packageDir }),
     startPdp({ policiesDir: join(here, "policies"), celErrorLogLevel: "none" }).then((started) => {
       pdp = started;
     }),
+    npmInstall([`sequelize@${version("sequelize")}`, `@cerbos/http@${version("@cerbos/http")}`]),
   ]);
   const tarball = packed.stdout.trim().split("\n").at(-1)!;
   expect(tarball).toMatch(/cerbos-sequelize-0\.\d+\.\d+\.tgz$/);
-
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, version: "1.0.0" }));
-  for (const file of ["esm.mts", "cjs.cts", "tsconfig.json"])
-    copyFileSync(join(here, "project", file), join(project, file));
-  const dependencies = [tarball, `sequelize@${version("sequelize")}`, `@cerbos/http@${version("@cerbos/http")}`];
-  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", ...dependencies], {
-    cwd: project,
-    env: npmEnv,
-  });
+  await npmInstall([tarball]);
   symlinkSync(installed("sqlite3"), join(project, "node_modules", "sqlite3"), "dir");
   // sequelize's types bring @types/node with them; link the workspace's only if npm did not.
   const nodeTypes = join(project, "node_modules", "@types", "node");
