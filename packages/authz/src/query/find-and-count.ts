@@ -1,8 +1,9 @@
 import type { Model, ModelStatic } from "sequelize";
 import type { AnyModel } from "../mapper.ts";
+import { queryPage } from "./page.ts";
 import { type ActionFilter, planActions } from "./plan-actions.ts";
 import { plannedFlags } from "./planned-flags.ts";
-import { primaryKeyOf, rowKey, withPrimaryKey } from "./rows.ts";
+import { primaryKeyOf } from "./rows.ts";
 import type { AuthorizedFindOptions, AuthorizedPage, AuthorizedQueryOptions, Disagreement } from "./types.ts";
 import { checkPage } from "./verify.ts";
 import { andWhere, countIncludes } from "./where.ts";
@@ -62,6 +63,8 @@ export async function authorizedFindAndCountAll<M extends Model, A extends strin
     cerbosCallIds,
     checkCallIds: [],
     disagreements: [],
+    hasMore: false,
+    denied: true,
   };
   if (main.kind === "never") return empty;
 
@@ -73,7 +76,6 @@ export async function authorizedFindAndCountAll<M extends Model, A extends strin
     ...(logging === undefined ? {} : { logging }),
     ...(benchmark === undefined ? {} : { benchmark }),
   };
-  const attributes = withPrimaryKey(find.attributes, primaryKey);
   const include = countIncludes(find.include);
   const countQuery = counting
     ? root.count({
@@ -84,17 +86,16 @@ export async function authorizedFindAndCountAll<M extends Model, A extends strin
       })
     : Promise.resolve(undefined);
   const pageQuery = (async () => {
-    const rows = await model.findAll({ ...find, where, ...(attributes === undefined ? {} : { attributes }) });
-    const keys = rows.map((row) => rowKey(row, primaryKey));
-    const planned = await plannedFlags(root, primaryKey, keys, action, flagFilters, shared);
-    return { rows, keys, planned };
+    const page = await queryPage(model, primaryKey, where, find);
+    const planned = await plannedFlags(root, primaryKey, page.keys, action, flagFilters, shared);
+    return { ...page, planned };
   })();
   const [count, page] = await Promise.all([countQuery, pageQuery]);
 
   const checkActions = authz.verify === "check" ? [action, ...flagActions] : refusedFlags;
   if (checkActions.length === 0 || page.rows.length === 0) {
     const can = page.planned as Array<Record<A | F, boolean>>;
-    return { ...empty, rows: page.rows, count, can };
+    return { ...empty, rows: page.rows, count, can, hasMore: page.hasMore, denied: false };
   }
   const checked = await checkPage({
     model: root,
@@ -117,5 +118,7 @@ export async function authorizedFindAndCountAll<M extends Model, A extends strin
     cerbosCallIds,
     checkCallIds: checked.callIds,
     disagreements: checked.disagreements,
+    hasMore: page.hasMore,
+    denied: false,
   };
 }

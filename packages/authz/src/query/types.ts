@@ -1,5 +1,5 @@
 import type { AuxData, Client, Principal } from "@cerbos/core";
-import type { Attributes, FindOptions, Model } from "sequelize";
+import type { Attributes, FindOptions, Model, WhereOptions } from "sequelize";
 import type { Mapper } from "../mapper.ts";
 
 /** Anything that plans and checks like a @cerbos/core client (`@cerbos/http`, `@cerbos/grpc`, a wrapper). */
@@ -60,26 +60,41 @@ export interface AuthorizedQueryOptions<A extends string, F extends string> exte
 }
 
 /** The Sequelize options of the page query; `where` is AND-ed with the authorization filter. */
-export type AuthorizedFindOptions<M extends Model> = Pick<
-  FindOptions<Attributes<M>>,
-  | "where"
-  | "order"
-  | "limit"
-  | "offset"
-  | "include"
-  | "attributes"
-  | "raw"
-  | "nest"
-  | "subQuery"
-  | "transaction"
-  | "lock"
-  | "paranoid"
-  | "logging"
-  | "benchmark"
->;
+export type AuthorizedFindOptions<M extends Model> = AuthorizedFindExtras<M> &
+  Pick<
+    FindOptions<Attributes<M>>,
+    | "where"
+    | "order"
+    | "limit"
+    | "offset"
+    | "include"
+    | "attributes"
+    | "raw"
+    | "nest"
+    | "subQuery"
+    | "transaction"
+    | "lock"
+    | "paranoid"
+    | "logging"
+    | "benchmark"
+  >;
+
+export interface AuthorizedFindExtras<M extends Model> {
+  /** Keyset paging: a condition (the rows after a cursor) that restricts the page, not the count. */
+  readonly after?: WhereOptions<Attributes<M>>;
+  /**
+   * Reads the page's rows by primary key (in any order): the page query then selects only the
+   * keys, and your loader attaches what a join would make slow. Keys it does not return are dropped.
+   */
+  readonly load?: (keys: unknown[]) => Promise<M[]>;
+}
 
 export interface AuthorizedPage<R, A extends string, F extends string, Count> {
   readonly rows: R[];
+  /** More rows follow this page (one row more than `limit` was read); `false` without `limit`. */
+  readonly hasMore: boolean;
+  /** The action's plan was ALWAYS_DENIED: no query ran. */
+  readonly denied: boolean;
   /** Every row matching the authorization filter AND `where` (not only the page); `undefined` with `count: false`. */
   readonly count: Count;
   /** Per row, in `rows` order: whether each action is allowed (the main action is always `true`). */

@@ -173,3 +173,61 @@ describe.each(dialects.filter((dialect) => dialect.runs))("authorizedFindAndCoun
     expect(raw.can).toEqual(full.can);
   });
 });
+
+describe.each(dialects.filter((dialect) => dialect.runs))("paging helpers on $label", ({ label }) => {
+  const models = () => fixture.database(label).models;
+  const base = () => ({ cerbos: fixture.cerbos(), principal: alice, kind: "document", mapper: documentMapper });
+  const ids = () => readable().map((row) => row.id);
+
+  test("keyset paging: `after` restricts the page, not the count; hasMore says whether rows follow", async () => {
+    const all = ids();
+    const cursor = all[all.length - 4]!;
+    const page = await authorizedFindAndCountAll(
+      models().Document,
+      { ...base(), action: "read", flags: ["update"] },
+      { where: notBogus, after: { id: { [Op.gt]: cursor } }, order: [["id", "ASC"]], limit: 2 },
+    );
+    expect(page.rows.map((row) => row.id)).toEqual(all.slice(-3, -1));
+    expect([page.count, page.hasMore, page.denied, page.can.length]).toEqual([all.length, true, false, 2]);
+    const last = await authorizedFindAndCountAll(
+      models().Document,
+      { ...base(), action: "read" },
+      { where: notBogus, after: { id: { [Op.gt]: cursor } }, order: [["id", "ASC"]], limit: 3 },
+    );
+    expect([last.rows.length, last.hasMore]).toEqual([3, false]);
+  });
+
+  test("denied: true when the action's plan is ALWAYS_DENIED", async () => {
+    const page = await authorizedFindAndCountAll(models().Document, { ...base(), action: "publish" }, { limit: 5 });
+    expect([page.denied, page.rows, page.hasMore]).toEqual([true, [], false]);
+  });
+
+  test("load: the page query selects keys only, the loader reads the rows, in the page's order", async () => {
+    const { Document, Comment } = models();
+    const log = statementLog();
+    const loaded: unknown[][] = [];
+    const page = await authorizedFindAndCountAll(
+      Document,
+      { ...base(), action: "read", flags: ["update"] },
+      {
+        where: notBogus,
+        order: [["id", "DESC"]],
+        limit: 4,
+        logging: log.logging,
+        load: (keys) => {
+          loaded.push(keys);
+          return Document.findAll({ where: { id: keys as number[] }, include: [{ model: Comment, as: "comments" }] });
+        },
+      },
+    );
+    const expected = ids().reverse().slice(0, 4);
+    expect(loaded).toEqual([expected]);
+    expect(page.rows.map((row) => row.id)).toEqual(expected);
+    expect(page.rows.map((row) => (row.get("comments") as unknown[]).length)).toEqual(
+      expected.map((id) => fixture.rows[id - 1]!.comments.length),
+    );
+    const keysQuery = log.statements.find((sql) => /ORDER BY/i.test(sql))!;
+    expect(keysQuery).not.toMatch(/title/);
+    expect(page.can.map((can) => can.update)).toEqual(expected.map((id) => oracle.get(id)!.allowed.update));
+  });
+});
