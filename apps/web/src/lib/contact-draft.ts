@@ -1,9 +1,14 @@
-import type { z } from "zod";
 import type { FieldWords } from "./form/messages.ts";
-import type { contactFormSchema } from "./schemas.ts";
 
-/** The contact form's values, in the shape create and update take. */
-export type ContactDraft = z.input<typeof contactFormSchema>;
+/** The contact form's values, in the shape create and update take (lib/schemas.ts validates them). */
+export interface ContactDraft {
+  firstName: string;
+  lastName: string;
+  companyId: number | null;
+  isActive: boolean;
+  marketingOptIn: boolean;
+  tags: string[];
+}
 
 export const emptyDraft: ContactDraft = {
   firstName: "",

@@ -1,21 +1,24 @@
 import type { RouterOutputs } from "@repo/client";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
+import { lazy, Suspense } from "react";
 import { DeleteContactButton } from "../components/contacts/ContactRowActions.tsx";
-import { NotesSlot } from "../components/contacts/NotesSlot.tsx";
 import { ErrorState } from "../components/ErrorState.tsx";
 import { Alert } from "../components/ui/alert.tsx";
 import { Badge } from "../components/ui/badge.tsx";
 import { ButtonLink } from "../components/ui/button.tsx";
 import { Card } from "../components/ui/card.tsx";
 import { Page } from "../components/ui/page.tsx";
-import { SkeletonDetail } from "../components/ui/skeleton.tsx";
+import { SkeletonDetail, SkeletonList } from "../components/ui/skeleton.tsx";
 import { hrefFor } from "../lib/route.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { isRetryable } from "../lib/use-retry.ts";
 import { lastContactsList, navigate } from "../lib/use-route.ts";
 
 type Contact = RouterOutputs["contacts"]["get"];
+
+// The notes (and their form, with zod) load after the contact: the details show first.
+const NotesPanel = lazy(() => import("../components/notes/NotesPanel.tsx").then((m) => ({ default: m.NotesPanel })));
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -105,7 +108,9 @@ export function ContactDetailPage({ id }: { id: number }) {
         </Alert>
       )}
       <Details contact={c} />
-      <NotesSlot contact={c} />
+      <Suspense fallback={<SkeletonList label="Loading notes…" rows={2} />}>
+        <NotesPanel contactId={c.id} />
+      </Suspense>
     </Page>
   );
 }

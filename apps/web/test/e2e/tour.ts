@@ -29,7 +29,7 @@ export const stops: Stop[] = [
     hash: "#/contacts",
     ready: (p) => p.locator("[data-contact-id]").first().waitFor(),
   },
-  { name: "contact-detail", user: "john", hash: "#/contacts/1", ready: heading("Nick Smyth") },
+  { name: "contact-detail", user: "john", hash: "#/contacts/1", ready: (p) => p.getByTestId("no-notes").waitFor() },
   { name: "contact-view-only", user: "john", hash: "#/contacts/3", ready: (p) => p.getByTestId("view-only").waitFor() },
   { name: "contact-edit", user: "john", hash: "#/contacts/1/edit", ready: (p) => p.getByLabel("First name").waitFor() },
   {

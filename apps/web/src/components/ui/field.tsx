@@ -65,6 +65,16 @@ export function TextField({ id, label, required, hint, error, className, ...inpu
   );
 }
 
+type TextAreaProps = Omit<ComponentProps<"textarea">, "id"> & Omit<FieldProps, "children">;
+
+export function TextAreaField({ id, label, required, hint, error, className, ...textarea }: TextAreaProps) {
+  return (
+    <Field id={id} label={label} required={required} hint={hint} error={error} className={className}>
+      {(control) => <textarea className="input min-h-24 resize-y" {...textarea} {...control} />}
+    </Field>
+  );
+}
+
 type SelectProps = Omit<ComponentProps<"select">, "id"> & Omit<FieldProps, "children">;
 
 export function SelectField({ id, label, required, hint, error, className, children, ...select }: SelectProps) {

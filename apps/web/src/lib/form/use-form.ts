@@ -7,8 +7,8 @@ export type FieldErrors<V> = Partial<Record<keyof V & string, string>>;
 interface Options<V extends object, Out> {
   /** Prefix of the fields' element ids: `${id}-${field}`. */
   id: string;
-  /** Any zod schema whose input is the form's values (the API's own input schemas fit). */
-  schema: z.ZodType<Out, V>;
+  /** Any zod schema that accepts the form's values (the API's own input schemas fit). */
+  schema: z.ZodType<Out>;
   fields: Record<keyof V & string, FieldWords>;
   initial: V;
 }
