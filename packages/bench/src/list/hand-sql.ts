@@ -10,7 +10,8 @@ const hasPublicTag = `EXISTS (SELECT 1 FROM "contact_tags" AS "ct" JOIN "tags" A
   WHERE "ct"."contactId" = "Contact"."id" AND "t"."name" = 'public')`;
 
 export interface HandWhere {
-  sql: string;
+  /** The condition; undefined when the user sees every row (no WHERE at all: SQLite then counts from the smallest index). */
+  sql: string | undefined;
   replacements: Record<string, unknown>;
 }
 
@@ -19,7 +20,7 @@ export interface HandWhere {
  * columns are NOT NULL: tenant isolation, then owner OR active-by-department OR public-in-org.
  */
 export function handWrittenWhere(principal: Principal): HandWhere {
-  if (principal.roles.includes("admin")) return { sql: "1 = 1", replacements: {} };
+  if (principal.roles.includes("admin")) return { sql: undefined, replacements: {} };
   const attr = principal.attr as { department: string | null; organizationIds: number[] };
   if (attr.organizationIds.length === 0) return { sql: "1 = 0", replacements: {} };
   const byDepartment =

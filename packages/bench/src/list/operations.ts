@@ -54,12 +54,13 @@ export async function sequelizePage(db: Database, filter: Filter, sort: PageOrde
 /** (c) by hand: the same page and total, SQL written by hand, on the same connection. */
 export async function handPage(db: Database, hand: HandWhere, sort: PageOrder = "api"): Promise<ListOutcome> {
   const order = sort === "api" ? orderSql : `"Contact"."lastName" ASC, "Contact"."id" ASC`;
+  const where = hand.sql === undefined ? "" : ` WHERE ${hand.sql}`;
   const rows = await db.sequelize.query<{ id: number }>(
-    `SELECT ${selectColumnsSql} FROM "contacts" AS "Contact" WHERE ${hand.sql} ORDER BY ${order} LIMIT ${pageSize}`,
+    `SELECT ${selectColumnsSql} FROM "contacts" AS "Contact"${where} ORDER BY ${order} LIMIT ${pageSize}`,
     { replacements: hand.replacements, type: QueryTypes.SELECT },
   );
   const [count] = await db.sequelize.query<{ total: number }>(
-    `SELECT count(*) AS "total" FROM "contacts" AS "Contact" WHERE ${hand.sql}`,
+    `SELECT count(*) AS "total" FROM "contacts" AS "Contact"${where}`,
     { replacements: hand.replacements, type: QueryTypes.SELECT },
   );
   return { ids: rows.map((row) => row.id), total: Number(count?.total ?? Number.NaN) };
