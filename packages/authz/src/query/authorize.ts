@@ -8,6 +8,8 @@ import type { CerbosCallOptions } from "./types.ts";
 export interface AuthorizeOptions<A extends string> extends CerbosCallOptions {
   /** The actions to decide, e.g. `["update"]` or `["read", "update", "delete"]`. */
   readonly actions: readonly A[];
+  /** The resource id sent to Cerbos instead of the row's, e.g. `"new"` for an unsaved draft. */
+  readonly id?: string;
 }
 
 export interface Authorization<A extends string> {
@@ -35,7 +37,8 @@ export async function authorizeInstance<A extends string>(
   instance: Model,
   options: AuthorizeOptions<A>,
 ): Promise<Authorization<A>> {
-  const resource = cerbosResourceOf(instance, options);
+  const built = cerbosResourceOf(instance, options);
+  const resource = options.id === undefined ? built : { ...built, id: options.id };
   const { decisions, callIds } = await checkInBatches(options, [resource], options.actions);
   return {
     resource,

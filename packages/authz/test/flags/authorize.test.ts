@@ -67,4 +67,23 @@ describe.each(dialects.filter((dialect) => dialect.runs))("single-resource helpe
     expect(decision.allowed).toEqual(oracle.get(row.id)!.allowed);
     expect(decision.resource).toEqual(toCerbosResource(loaded, { kind: "document", mapper: documentMapper }));
   });
+
+  test('an unsaved draft is checked under the id given (e.g. "new")', async () => {
+    const { Document, Member } = db().models;
+    const draft = Document.build({
+      id: 0,
+      title: "Draft",
+      status: "draft",
+      ownerId: "alice",
+      organizationId: 1,
+      score: null,
+      reviewer: null,
+    });
+    const owner = Member.build({ id: "alice", department: "Sales" });
+    Object.assign(draft.dataValues, { owner, tags: [], comments: [] });
+    const { client, calls } = recordingClient(fixture.cerbos());
+    const decision = await authorizeInstance(draft, { ...options(), cerbos: client, actions: ["update"], id: "new" });
+    expect(decision.resource.id).toBe("new");
+    expect(calls).toEqual([{ method: "check", actions: ["update"], resources: 1 }]);
+  });
 });
