@@ -37,4 +37,9 @@ BANNER
   echo "The API did not answer http://127.0.0.1:3000/health within 120 s: read the [api] lines above."
 ) &
 
-exec $PNPM exec turbo run dev --ui=stream --concurrency=20
+# turbo runs directly, not under `npx pnpm exec`: those wrappers answer Ctrl-C by sending a
+# SIGTERM right after the terminal's SIGINT, which turbo takes as a second Ctrl-C and force-kills
+# the tasks (no graceful API shutdown). turbo needs pnpm on PATH to run the tasks.
+PNPM_BIN="$($PNPM exec sh -c 'command -v pnpm')"
+export PATH="$(dirname "$PNPM_BIN"):$PATH"
+exec node_modules/.bin/turbo run dev --ui=stream --concurrency=20

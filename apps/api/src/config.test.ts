@@ -72,4 +72,13 @@ describe("loadConfig", () => {
       generatedSecretPath: undefined,
     });
   });
+
+  it("logs JSON unless the dev console asks for pretty lines, and never pretty in production", () => {
+    const secret = "x".repeat(40);
+    expect(loadConfig({ AUTH_SECRET: secret }, tempDir()).logFormat).toBe("json");
+    expect(loadConfig({ AUTH_SECRET: secret, LOG_FORMAT: "pretty" }, tempDir()).logFormat).toBe("pretty");
+    expect(() => loadConfig({ NODE_ENV: "production", AUTH_SECRET: secret, LOG_FORMAT: "pretty" }, tempDir())).toThrow(
+      "LOG_FORMAT=pretty is for development",
+    );
+  });
 });

@@ -21,6 +21,7 @@ const envSchema = z.object({
   PDP_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   PDP_WAIT_MS: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
   SEED: z.enum(["true", "false"]).optional(),
   WEB_DIR: z.string().min(1).optional(),
 });
@@ -37,6 +38,8 @@ export interface Config {
   /** How long start-up waits for the PDP to answer its health check (dev: the PDP starts alongside). */
   pdpWaitMs: number;
   logLevel: string;
+  /** `pretty` for the dev console (the `dev` script sets it); JSON otherwise, always in production. */
+  logFormat: "json" | "pretty";
   seed: boolean;
   webDir: string | undefined;
   /** Set when the secret was generated for development (main.ts logs a warning). */
@@ -68,6 +71,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dataDir = defau
     generatedSecretPath = join(dataDir, "auth-secret");
     authSecret = readOrCreateDevSecret(generatedSecretPath);
   }
+  if (vars.NODE_ENV === "production" && vars.LOG_FORMAT === "pretty") {
+    throw new ConfigError("LOG_FORMAT=pretty is for development: production logs JSON (one object per line).");
+  }
   let oidc: OidcConfig | undefined;
   try {
     oidc = loadOidcConfig(env);
@@ -86,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dataDir = defau
     pdpTimeoutMs: vars.PDP_TIMEOUT_MS,
     pdpWaitMs: vars.PDP_WAIT_MS,
     logLevel: vars.LOG_LEVEL,
+    logFormat: vars.LOG_FORMAT,
     seed: vars.SEED ? vars.SEED === "true" : vars.NODE_ENV !== "production",
     webDir: vars.WEB_DIR,
     generatedSecretPath,

@@ -4,7 +4,7 @@ import { createPdp } from "./authz/pdp.ts";
 import { probePolicies, waitForPdp } from "./authz/probe.ts";
 import { ConfigError, defaultDataDir, loadConfig } from "./config.ts";
 import { createLogger } from "./logger.ts";
-import { startApi } from "./server.ts";
+import { type RunningApi, startApi } from "./server.ts";
 
 // `pnpm --filter @repo/api start` (or `dev`): configuration from the environment, see README.
 let config: ReturnType<typeof loadConfig>;
@@ -15,7 +15,7 @@ try {
   console.error(error.message);
   process.exit(1);
 }
-const log = createLogger(config.logLevel);
+const log = createLogger(config.logLevel, config.logFormat);
 if (config.generatedSecretPath) {
   log.warn(
     { path: config.generatedSecretPath },
@@ -24,14 +24,31 @@ if (config.generatedSecretPath) {
 }
 
 let localPdp: LocalPdp | undefined;
-let cerbosUrl = config.cerbosUrl;
-if (!cerbosUrl) {
-  localPdp = await startPdp({
-    policiesDir: repoPoliciesDir,
-    auditLogPath: join(defaultDataDir, "cerbos-audit.log"),
+let api: RunningApi | undefined;
+
+// Graceful shutdown: stop accepting, finish in-flight requests, checkpoint and close the
+// database, stop our PDP, exit 0. Ctrl-C reaches this process twice (from the terminal and
+// relayed by tsx/pnpm), and may come during start-up: the first signal starts one shutdown,
+// which waits for start-up to settle; later ones are ignored.
+let startup: Promise<unknown> = Promise.resolve();
+let shuttingDown = false;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    log.info({ signal }, "shutting down");
+    void startup
+      .catch(() => undefined)
+      .then(() => api?.stop())
+      .then(() => localPdp?.stop())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          log.error({ err: error }, "shutdown failed");
+          process.exit(1);
+        },
+      );
   });
-  cerbosUrl = localPdp.httpUrl;
-  log.info({ cerbosUrl, policies: repoPoliciesDir }, "CERBOS_URL is not set: started a local PDP");
 }
 
 async function fail(message: string, details?: object): Promise<never> {
@@ -40,33 +57,36 @@ async function fail(message: string, details?: object): Promise<never> {
   process.exit(1);
 }
 
-const pdp = createPdp(cerbosUrl, config.pdpTimeoutMs);
-if (!(await waitForPdp(pdp, config.pdpWaitMs))) {
-  await fail(`the PDP at ${cerbosUrl} does not answer its health check (waited ${config.pdpWaitMs} ms)`);
+async function start(): Promise<void> {
+  let cerbosUrl = config.cerbosUrl;
+  if (!cerbosUrl) {
+    localPdp = await startPdp({
+      policiesDir: repoPoliciesDir,
+      auditLogPath: join(defaultDataDir, "cerbos-audit.log"),
+    });
+    cerbosUrl = localPdp.httpUrl;
+    log.info({ cerbosUrl, policies: repoPoliciesDir }, "CERBOS_URL is not set: started a local PDP");
+  }
+  const pdp = createPdp(cerbosUrl, config.pdpTimeoutMs);
+  if (!(await waitForPdp(pdp, config.pdpWaitMs))) {
+    await fail(`the PDP at ${cerbosUrl} does not answer its health check (waited ${config.pdpWaitMs} ms)`);
+  }
+  const problems = await probePolicies(pdp).catch((error: unknown) => [String(error)]);
+  if (problems.length > 0) await fail(`the PDP at ${cerbosUrl} cannot serve this API`, { problems });
+  if (shuttingDown) return;
+  api = await startApi({
+    port: config.port,
+    host: config.host,
+    databaseUrl: config.databaseUrl,
+    cerbosUrl,
+    authSecret: config.authSecret,
+    seed: config.seed,
+    webDir: config.webDir,
+    pdpTimeoutMs: config.pdpTimeoutMs,
+    logger: log,
+    oidc: config.oidc,
+  }).catch((error: unknown) => fail("the API failed to start", { err: error }));
 }
-const problems = await probePolicies(pdp).catch((error: unknown) => [String(error)]);
-if (problems.length > 0) await fail(`the PDP at ${cerbosUrl} cannot serve this API`, { problems });
 
-const api = await startApi({
-  port: config.port,
-  host: config.host,
-  databaseUrl: config.databaseUrl,
-  cerbosUrl,
-  authSecret: config.authSecret,
-  seed: config.seed,
-  webDir: config.webDir,
-  pdpTimeoutMs: config.pdpTimeoutMs,
-  logger: log,
-  oidc: config.oidc,
-}).catch((error: unknown) => fail("the API failed to start", { err: error }));
-
-// Graceful shutdown: stop accepting, finish in-flight requests, close the database, stop our PDP.
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => {
-    log.info({ signal }, "shutting down");
-    void api
-      .stop()
-      .then(() => localPdp?.stop())
-      .then(() => process.exit(0));
-  });
-}
+startup = start();
+await startup;

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Pdp, startPdp } from "@repo/pdp";
@@ -6,8 +6,7 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { type ApiProcess, spawnApi } from "../src/testing/index.ts";
 
 /** src/main.ts as its own process on a fresh SQLite file, as `pnpm --filter @repo/api start` runs it. */
-async function runMain(cerbosUrl: string): Promise<ApiProcess> {
-  const dir = mkdtempSync(join(tmpdir(), "api-main-"));
+async function runMain(cerbosUrl: string, dir = mkdtempSync(join(tmpdir(), "api-main-"))): Promise<ApiProcess> {
   const main = await spawnApi({
     databaseUrl: `sqlite:${join(dir, "app.db")}`,
     cerbosUrl,
@@ -34,6 +33,24 @@ describe("the API process (src/main.ts)", () => {
     await main.stop();
     expect(await main.exited).toBe(0);
     expect(main.output()).toContain('"msg":"API stopped"');
+  });
+
+  it("stops once and cleanly on Ctrl-C, which arrives twice (terminal and tsx), with the WAL checkpointed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "api-main-"));
+    const main = await runMain(inject("cerbosUrl"), dir);
+    const [, url] = await main.waitFor(/"url":"(http:\/\/127\.0\.0\.1:\d+)"/);
+    await fetch(`${url}/trpc/auth.login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "john", password: "wrong" }),
+    });
+    process.kill(main.pid, "SIGINT");
+    process.kill(main.pid, "SIGINT");
+    expect(await main.exited).toBe(0);
+    expect(main.output().match(/"msg":"shutting down"/g)).toHaveLength(1);
+    expect(main.output()).toContain('"msg":"API stopped"');
+    const wal = join(dir, "app.db-wal");
+    expect(existsSync(wal) ? statSync(wal).size : 0).toBe(0);
   });
 
   it("refuses to start against a PDP without the app's policies, saying which are missing", async () => {

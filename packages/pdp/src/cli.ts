@@ -15,15 +15,32 @@ const pdp = await startPdp({
   grpcPort: Number(process.env.CERBOS_GRPC_PORT ?? 3593),
   watch,
   auditLogPath: `${dataDir}/cerbos-audit.log`,
-  // Per-request access lines would drown the dev console; decisions are in the audit log file.
+  // The dev console shows what needs attention: warnings, errors (a broken policy edit) and
+  // policy (re)loads; not per-request access lines or start-up chatter. Decisions: the audit log.
   onLog: (line) => {
-    if (!line.includes('"Handled request"')) process.stdout.write(`[pdp] ${line}\n`);
+    if (worthShowing(line)) process.stdout.write(`[pdp] ${line}\n`);
   },
 });
 console.log(`Cerbos PDP serving ${repoPoliciesDir} at ${pdp.httpUrl}${watch ? " (watching policies)" : ""}`);
 console.log(`Decision audit log: ${dataDir}/cerbos-audit.log`);
+// Ctrl-C arrives twice (from the terminal and relayed by tsx): stop once, exit 0.
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     void pdp.stop().then(() => process.exit(0));
   });
+}
+
+function worthShowing(line: string): boolean {
+  let entry: { "log.level"?: string; "log.logger"?: string; message?: string };
+  try {
+    entry = JSON.parse(line);
+  } catch {
+    return true;
+  }
+  if (entry.message?.includes("OTLP")) return false;
+  const policyEvent = entry["log.logger"] === "cerbos.index" || entry["log.logger"] === "cerbos.dir.watch";
+  return policyEvent || ["warn", "error", "fatal"].includes(entry["log.level"] ?? "");
 }
