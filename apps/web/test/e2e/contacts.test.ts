@@ -15,7 +15,14 @@ describe("contacts in Chromium at 1280 px", () => {
     expect(await totalText(page)).toBe("4 contacts");
     await page.getByRole("link", { name: "New contact" }).waitFor();
 
+    // A slow answer: the page shows its heading and one skeleton in the shape of the details.
+    await page.route("**/trpc/contacts.get**", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
     await row(1).getByRole("link", { name: "Nick Smyth", exact: true }).click();
+    await page.getByRole("status").filter({ hasText: "Loading contact…" }).waitFor();
+    await saveScreenshot(page, "desktop-flow-loading-skeleton");
     await page.getByRole("heading", { name: "Nick Smyth", level: 1 }).waitFor();
     expect(await hashOf(page)).toBe("#/contacts/1");
     expect(await page.getByRole("definition").allTextContents()).toContain("Coca Cola");

@@ -102,5 +102,6 @@ describe("signing in and sessions in Chromium at 1280 px", () => {
     await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organization" }).click();
     await page.getByTestId("my-role").waitFor();
     expect(await banner.isVisible()).toBe(true);
+    await saveScreenshot(page, "desktop-flow-banned-banner");
   });
 });
