@@ -6,12 +6,8 @@
  *
  *   npx tsx apps/api/src/auth/oidc/measure-latency.ts [rounds]
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { repoPoliciesDir, startPdp } from "@repo/pdp";
 import { startTestIdp } from "@repo/testing";
-import { startApi } from "../../server.ts";
+import { startTestStack } from "../../testing/index.ts";
 import { createTokenService } from "../token.ts";
 import { defaultOidcTiming, type OidcConfig } from "./config.ts";
 import { createOidcAuthenticator } from "./index.ts";
@@ -74,33 +70,20 @@ await compare(
 );
 
 console.log("\n2. auth.me over HTTP (SQLite, real PDP)");
-const dir = mkdtempSync(join(tmpdir(), "oidc-latency-"));
-const pdp = await startPdp({ policiesDir: repoPoliciesDir });
+// The repository's test stack: its own PDP and a seeded SQLite file, both removed by stop().
+const api = await startTestStack({ authSecret: secret, oidc: config });
 try {
-  const api = await startApi({
-    databaseUrl: `sqlite:${join(dir, "app.db")}`,
-    cerbosUrl: pdp.httpUrl,
-    authSecret: secret,
-    seed: true,
-    logLevel: "silent",
-    oidc: config,
-  });
   const me = (token: string) => async () => {
     const response = await fetch(`${api.url}/trpc/auth.me`, { headers: { authorization: `Bearer ${token}` } });
     if (response.status !== 200) throw new Error(`auth.me answered ${response.status}`);
     await response.arrayBuffer();
   };
-  try {
-    await compare({
-      "built-in token": me(builtInToken),
-      "OIDC token RS256": me(rs256),
-      "OIDC token ES256": me(es256),
-    });
-  } finally {
-    await api.stop();
-  }
+  await compare({
+    "built-in token": me(builtInToken),
+    "OIDC token RS256": me(rs256),
+    "OIDC token ES256": me(es256),
+  });
 } finally {
-  await pdp.stop();
+  await api.stop();
   await idp.stop();
-  rmSync(dir, { recursive: true, force: true });
 }
