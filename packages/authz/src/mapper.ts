@@ -42,6 +42,8 @@ export type Hop =
       readonly kind: "direct";
       readonly name: string;
       readonly toMany: boolean;
+      /** A hasOne: the target table may hold more than one row per source row. */
+      readonly hasOne: boolean;
       readonly target: AnyModel;
       /** target.targetField = source.sourceField */
       readonly sourceField: string;
@@ -90,6 +92,7 @@ export function resolveHop(model: AnyModel, name: string, path: string): Hop {
         kind: "direct",
         name,
         toMany: false,
+        hasOne: false,
         target,
         sourceField: field(model, str(association, "foreignKey")),
         targetField: field(target, str(association, "targetKey")),
@@ -100,6 +103,7 @@ export function resolveHop(model: AnyModel, name: string, path: string): Hop {
         kind: "direct",
         name,
         toMany: association.associationType === "HasMany",
+        hasOne: association.associationType === "HasOne",
         target,
         sourceField: field(model, str(association, "sourceKey")),
         targetField: field(target, str(association, "foreignKey")),

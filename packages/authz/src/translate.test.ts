@@ -51,7 +51,7 @@ describe("queryPlanToSequelize on the shipped contact policy (recorded plans)", 
       mapper: contactMapper,
     });
     expect(sql).toMatchInlineSnapshot(
-      `"((\`Contact\`.\`organization_id\` = 1) AND ((((\`Contact\`.\`isActive\` = 1) AND (\`Contact\`.\`marketingOptIn\` = 1)) OR ((EXISTS (SELECT 1 FROM \`contact_tags\` AS \`authz_j2\` INNER JOIN \`tags\` AS \`authz_t1\` ON \`authz_t1\`.\`id\` = \`authz_j2\`.\`tag_id\` WHERE ((\`authz_j2\`.\`contact_id\` = \`Contact\`.\`id\`) AND ('public' COLLATE BINARY = \`authz_t1\`.\`name\`)))) AND (\`Contact\`.\`organization_id\` = 1))) OR (\`Contact\`.\`owner_id\` COLLATE BINARY = 'geri')))"`,
+      `"((\`Contact\`.\`organization_id\` = 1) AND (((\`Contact\`.\`isActive\` = 1) AND (\`Contact\`.\`marketingOptIn\` = 1)) OR ((\`Contact\`.\`organization_id\` = 1) AND (EXISTS (SELECT 1 FROM \`contact_tags\` AS \`authz_j2\` INNER JOIN \`tags\` AS \`authz_t1\` ON \`authz_t1\`.\`id\` = \`authz_j2\`.\`tag_id\` WHERE ((\`authz_j2\`.\`contact_id\` = \`Contact\`.\`id\`) AND ('public' COLLATE BINARY = \`authz_t1\`.\`name\`))))) OR (\`Contact\`.\`owner_id\` COLLATE BINARY = 'geri')))"`,
     );
   });
 

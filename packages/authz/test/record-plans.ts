@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import type { Principal } from "@cerbos/core";
 import { HTTP } from "@cerbos/http";
 import { type Pdp, repoPoliciesDir, startPdp } from "@repo/pdp";
+import { canonicalPlan } from "./canonical-plan.ts";
 
 const outDir = fileURLToPath(new URL("./recorded-plans", import.meta.url));
 const hostileDir = fileURLToPath(new URL("./policies", import.meta.url));
@@ -58,7 +59,8 @@ async function recordPlans(pdp: Pdp, resourceKind: string, actions: string[], pr
   for (const action of actions) {
     const request = { principal, resource: { kind: resourceKind }, action, includeMetadata: true };
     // Per-call ids are dropped so that re-recording only shows real plan changes in a diff.
-    const { cerbosCallId: _callId, requestId: _requestId, ...response } = await cerbos.planResources(request);
+    const { cerbosCallId: _callId, requestId: _requestId, ...planned } = await cerbos.planResources(request);
+    const response = canonicalPlan(planned);
     const file = `${outDir}/${resourceKind}.${action}.${label}.json`;
     writeFileSync(file, `${JSON.stringify({ request, response }, null, 2)}\n`);
   }

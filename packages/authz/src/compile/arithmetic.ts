@@ -1,43 +1,70 @@
 import type { PlanNode } from "../plan.ts";
-import { and, FALSE } from "../sql.ts";
+import { and } from "../sql.ts";
+import * as ieee from "./ieee.ts";
+import { AMBIGUOUS_CONSTANT, asNum, checkIntBound, errorScalar, fromNum, intBoundOf, kindOf } from "./numbers.ts";
 import { asScalar, compileOperand, notNull, operandsOf, refuse } from "./operands.ts";
 import type { Context, Operand, Scalar } from "./types.ts";
 
 type CallNode = Extract<PlanNode, { type: "call" }>;
+type Op = "add" | "sub" | "mult" | "div" | "mod";
 
-const SYMBOLS = { add: "+", sub: "-", mult: "*" } as const;
+const INT_SQL = { add: "+", sub: "-", mult: "*", div: "/", mod: "%" } as const;
 
-function checkOperand(node: PlanNode, scalar: Scalar): void {
-  if (scalar.constant !== undefined) {
-    refuse(
-      node,
-      "the plan drops a numeric constant's type (2.0 arrives as 2) and CEL has no mixed int/double arithmetic, " +
-        "so whether CheckResources evaluates or fails is unknown",
-    );
+function operands(node: CallNode, context: Context): [Scalar, Scalar] {
+  const [first, second] = operandsOf(node, 2);
+  const left = compileOperand(context, first!);
+  const right = compileOperand(context, second!);
+  for (const side of [left, right]) {
+    if (side.kind === "list" || side.kind === "collection") {
+      refuse(node, "list concatenation cannot be translated (it would need a correlated UNION)");
+    }
   }
-  if (scalar.type !== "number" || scalar.integral !== true || scalar.numberKind === undefined) {
-    refuse(node, `${scalar.path} is not an integer column or size(): only those are computed exactly in SQL`);
-  }
+  return [asScalar(context, first!, left), asScalar(context, second!, right)];
+}
+
+function intResult(context: Context, node: CallNode, op: Op, a: Scalar, b: Scalar): Scalar {
+  const dialectBigint = (x: Scalar) => context.dialect.bigint(x.sql);
+  const bounds = [intBoundOf(a), intBoundOf(b)] as const;
+  const bound = checkIntBound(
+    node,
+    op === "mult" ? bounds[0] * bounds[1] : op === "add" || op === "sub" ? bounds[0] + bounds[1] : bounds[0],
+  );
+  // int division and modulo by zero are CEL errors; both truncate toward zero like SQL's integer / and %.
+  const divisor = op === "div" || op === "mod" ? `(${b.sql} <> 0)` : "(1=1)";
+  return {
+    sql: `(${dialectBigint(a)} ${INT_SQL[op]} ${dialectBigint(b)})`,
+    type: "number",
+    nullable: false,
+    ok: and(notNull(a), notNull(b), divisor),
+    path: a.path,
+    numberKind: "int",
+    intBound: bound,
+  };
+}
+
+function doubleResult(context: Context, op: Exclude<Op, "mod">, a: Scalar, b: Scalar): Scalar {
+  const [x, y] = [asNum(context, a), asNum(context, b)];
+  const num =
+    op === "add"
+      ? ieee.add(context, x, y)
+      : op === "sub"
+        ? ieee.add(context, x, ieee.neg(context, y))
+        : op === "mult"
+          ? ieee.mult(context, x, y)
+          : ieee.div(context, x, y);
+  return fromNum(num, and(notNull(a), notNull(b)), a.path);
 }
 
 /**
- * `a + b`, `a - b`, `a * b` of two integer-valued columns (or two size() values): computed in double
- * precision, which cannot overflow for 64-bit inputs and rounds exactly like CEL's doubles.
- * A null operand is a CEL error. Everything else is refused.
+ * `+ - * / %` with CEL's types: int with int (size() values; int64 overflow ruled out by bounds),
+ * double with double (attributes, fractional literals; IEEE results, ±Infinity and NaN decided
+ * without computing them in SQL), string + string. An integral literal's type is lost in the
+ * plan, so arithmetic with one is refused; every other mix has no CEL overload: an error.
  */
-function arithmetic(symbol: (typeof SYMBOLS)[keyof typeof SYMBOLS]) {
+function arithmetic(op: Op) {
   return (node: CallNode, context: Context): Operand => {
-    const [first, second] = operandsOf(node, 2);
-    const left = compileOperand(context, first!);
-    const right = compileOperand(context, second!);
-    for (const side of [left, right]) {
-      if (side.kind === "list" || side.kind === "collection") {
-        refuse(node, "list concatenation cannot be translated (it would need a correlated UNION)");
-      }
-    }
-    const a = asScalar(context, first!, left);
-    const b = asScalar(context, second!, right);
-    if (a.type === "string" && b.type === "string" && symbol === "+") {
+    const [a, b] = operands(node, context);
+    if (op === "add" && a.type === "string" && b.type === "string") {
       if (a.constant !== undefined && b.constant !== undefined) return refuse(node, "constant concatenation");
       const sql = `(${a.sql} || ${b.sql})`;
       return {
@@ -45,45 +72,44 @@ function arithmetic(symbol: (typeof SYMBOLS)[keyof typeof SYMBOLS]) {
         scalar: { sql, type: "string", nullable: false, ok: and(notNull(a), notNull(b)), path: a.path },
       };
     }
-    checkOperand(node, a);
-    checkOperand(node, b);
-    if (a.numberKind !== b.numberKind) return refuse(node, "CEL has no arithmetic between an int and a double");
-    const { dialect } = context;
-    const sql = `(${dialect.double(a.sql)} ${symbol} ${dialect.double(b.sql)})`;
-    const scalar: Scalar = { sql, type: "number", nullable: false, ok: and(notNull(a), notNull(b)), path: a.path };
-    return { kind: "scalar", scalar: { ...scalar, numberKind: a.numberKind } };
+    for (const side of [a, b]) {
+      if (side.type === "timestamp" || side.type === "other") refuse(node, `arithmetic on ${side.path} (${side.type})`);
+    }
+    if (a.type !== "number" || b.type !== "number") return { kind: "scalar", scalar: errorScalar(a.path) };
+    const [ka, kb] = [kindOf(a), kindOf(b)];
+    // CEL has no double modulo: with a double on either side it is an error whatever the other is.
+    if (op === "mod" && (ka === "double" || kb === "double")) return { kind: "scalar", scalar: errorScalar(a.path) };
+    if (ka === "uint" || kb === "uint")
+      return refuse(node, "uint arithmetic (wrapping and underflow errors) is not translated");
+    if (ka === "ambiguous" || kb === "ambiguous") return refuse(node, AMBIGUOUS_CONSTANT);
+    if (ka !== kb) return { kind: "scalar", scalar: errorScalar(a.path) };
+    if (ka === "int") return { kind: "scalar", scalar: intResult(context, node, op, a, b) };
+    if (op === "mod") return { kind: "scalar", scalar: errorScalar(a.path) };
+    return { kind: "scalar", scalar: doubleResult(context, op, a, b) };
   };
+}
+
+/** Unary minus of a double (exact, -0 included) or an int; a literal's minus is folded by the planner. */
+function negate(node: CallNode, context: Context): Operand {
+  const [argument] = operandsOf(node, 1);
+  const x = asScalar(context, argument!, compileOperand(context, argument!));
+  if (x.type !== "number") return refuse(node, `unary minus of ${x.path}, which is not a number`);
+  const kind = kindOf(x);
+  if (kind === "ambiguous" || kind === "uint") return refuse(node, AMBIGUOUS_CONSTANT);
+  if (kind === "int") {
+    return {
+      kind: "scalar",
+      scalar: { ...x, sql: `(- ${x.sql})`, nullable: false, ok: notNull(x), constant: undefined },
+    };
+  }
+  return { kind: "scalar", scalar: fromNum(ieee.neg(context, asNum(context, x)), notNull(x), x.path) };
 }
 
 export const arithmeticOperators = {
-  add: arithmetic(SYMBOLS.add),
-  sub: arithmetic(SYMBOLS.sub),
-  mult: arithmetic(SYMBOLS.mult),
-  mod: (node: CallNode, context: Context) => modulo(node, context),
-  "-_": (node: CallNode, context: Context) => negate(node, context),
+  add: arithmetic("add"),
+  sub: arithmetic("sub"),
+  mult: arithmetic("mult"),
+  div: arithmetic("div"),
+  mod: arithmetic("mod"),
+  "-_": negate,
 };
-
-/** `%` on a double (every attribute reaches CEL as a double) has no overload: always an evaluation error. */
-export function modulo(node: CallNode, context: Context): Operand {
-  const [first, second] = operandsOf(node, 2);
-  const a = asScalar(context, first!, compileOperand(context, first!));
-  const b = asScalar(context, second!, compileOperand(context, second!));
-  if (a.numberKind === "double" || b.numberKind === "double") {
-    return { kind: "scalar", scalar: { sql: "NULL", type: "number", nullable: false, ok: FALSE, path: a.path } };
-  }
-  return refuse(node, "CEL modulo is defined on ints only and fails on zero; SQL does not reproduce that");
-}
-
-/** Unary minus of a number column or size(): exact in double precision (no int64 overflow possible). */
-export function negate(node: CallNode, context: Context): Operand {
-  const [argument] = operandsOf(node, 1);
-  const x = asScalar(context, argument!, compileOperand(context, argument!));
-  if (x.constant !== undefined || x.type !== "number" || x.numberKind === undefined) {
-    return refuse(node, `unary minus of ${x.path}, which is not a number column or size()`);
-  }
-  const sql = x.numberKind === "int" ? `(- ${x.sql})` : `(- ${context.dialect.double(x.sql)})`;
-  return {
-    kind: "scalar",
-    scalar: { sql, type: "number", nullable: false, ok: notNull(x), path: x.path, numberKind: x.numberKind },
-  };
-}

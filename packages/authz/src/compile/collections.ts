@@ -1,10 +1,14 @@
 import type { PlanNode } from "../plan.ts";
 import { and, FALSE, isNotTrue, notExists, TRUE } from "../sql.ts";
+import { hierarchySize } from "./hierarchy-relations.ts";
 import { bodyCond, bodyScalar, collectionMacros, literalItemBinding, literalMacros, readLambda } from "./lambdas.ts";
 import { asCollection, compileOperand, notNull, operandsOf, refuse } from "./operands.ts";
 import type { Collection, Context, Operand } from "./types.ts";
 
 type CallNode = Extract<PlanNode, { type: "call" }>;
+
+/** A bound on any size(): rows per parent, characters of a text (int arithmetic on sizes cannot overflow). */
+const SIZE_BOUND = 2 ** 31;
 type Macro = keyof typeof collectionMacros;
 
 function macro(name: Macro) {
@@ -59,8 +63,32 @@ function size(node: CallNode, context: Context): Operand {
     const sql = `(SELECT COUNT(*) FROM ${from} WHERE ${where})`;
     return {
       kind: "scalar",
-      scalar: { sql, type: "number", nullable: false, ok, path, integral: true, numberKind: "int" },
+      scalar: {
+        sql,
+        type: "number",
+        nullable: false,
+        ok,
+        path,
+        integral: true,
+        numberKind: "int",
+        intBound: SIZE_BOUND,
+      },
     };
+  }
+  if (operand.kind === "hierarchy") {
+    const { hierarchy } = operand;
+    if (hierarchy.kind !== "column") return refuse(node, "size() of a constant hierarchy (the planner folds it)");
+    const scalar = {
+      sql: hierarchySize(context, hierarchy),
+      type: "number" as const,
+      nullable: false,
+      ok: notNull(hierarchy.scalar),
+      path: operand.path,
+      integral: true,
+      numberKind: "int" as const,
+      intBound: SIZE_BOUND,
+    };
+    return { kind: "scalar", scalar };
   }
   if (operand.kind === "scalar" && operand.scalar.type === "string") {
     const { scalar } = operand;
@@ -75,6 +103,7 @@ function size(node: CallNode, context: Context): Operand {
         path: scalar.path,
         integral: true,
         numberKind: "int",
+        intBound: SIZE_BOUND,
       },
     };
   }

@@ -1,6 +1,6 @@
 import { UnsupportedQueryPlanError } from "../errors.ts";
 import type { AnyModel, NullRepresentation } from "../mapper.ts";
-import { TRUE } from "../sql.ts";
+import { and, TRUE } from "../sql.ts";
 import type { CelType, Context, Scalar } from "./types.ts";
 
 const STRING_TYPES = new Set(["STRING", "TEXT", "CHAR", "UUID", "UUIDV1", "UUIDV4", "ENUM"]);
@@ -37,13 +37,22 @@ export function columnNullable(model: AnyModel, attribute: string): boolean {
   return definition?.allowNull !== false && definition?.primaryKey !== true;
 }
 
-/** A column reached from `alias` (or via `wrap`, a scalar subquery around the column reference). */
+/** Whether the column holds IEEE doubles (NaN and ±Infinity reach Cerbos as JSON null). */
+export function isFloatColumn(model: AnyModel, attribute: string): boolean {
+  return FLOAT_TYPES.has(typeKey(model, attribute));
+}
+
+/**
+ * A column reached from `alias` (or via `wrap`, a scalar subquery around the column reference).
+ * `present` is the condition that the row exists (a to-one chain): without it every value behind
+ * the chain is absent, a CEL error, whatever its representation.
+ */
 export function columnScalar(
   context: Context,
   model: AnyModel,
   attribute: string,
   reference: { alias: string; wrap?: (column: string) => string },
-  options: { path: string; nullRepresentation: NullRepresentation; alwaysNullable?: boolean },
+  options: { path: string; nullRepresentation: NullRepresentation; present?: string },
 ): Scalar {
   const { dialect } = context;
   const key = typeKey(model, attribute);
@@ -53,23 +62,27 @@ export function columnScalar(
   if (dialect.name === "postgres" && CAST_TO_TEXT.has(key)) column = dialect.text(column);
   // A date reaches Cerbos as toISOString() text; the same text is built in SQL.
   if (key === "DATE") column = dialect.isoText(column);
+  const float = FLOAT_TYPES.has(key);
+  // NaN and ±Infinity are not JSON: they reach Cerbos as null, so SQL reads them as NULL too.
+  if (float) column = dialect.finite(column);
   const sql = wrap(column);
   const instant = key === "DATE" ? wrap(raw) : undefined;
-  const nullable = options.alwaysNullable === true || columnNullable(model, attribute);
+  const nullable = float || columnNullable(model, attribute);
   const type = celTypeOf(key);
   const integral = INTEGER_TYPES.has(key);
   const numberKind = type === "number" ? ("double" as const) : undefined;
+  const present = options.present ?? TRUE;
   if (nullable && options.nullRepresentation === "omitted") {
     return {
       sql,
       type,
       nullable: false,
-      ok: `(${sql} IS NOT NULL)`,
+      ok: and(present, `(${sql} IS NOT NULL)`),
       path: options.path,
       integral,
       numberKind,
       instant,
     };
   }
-  return { sql, type, nullable, ok: TRUE, path: options.path, integral, numberKind, instant };
+  return { sql, type, nullable, ok: present, path: options.path, integral, numberKind, instant };
 }

@@ -1,6 +1,9 @@
 import type { PlanNode } from "../plan.ts";
 import { and, exists, FALSE, notExists, TRUE } from "../sql.ts";
+import { asHierarchy, hierarchyOk } from "./hierarchy.ts";
+import { hierarchyEquality } from "./hierarchy-relations.ts";
 import { asCond, asScalar, compileOperand, operandsOf, refuse } from "./operands.ts";
+import { ordering } from "./ordering.ts";
 import type { Cond, Context, Operand, Scalar } from "./types.ts";
 
 type CallNode = Extract<PlanNode, { type: "call" }>;
@@ -12,7 +15,7 @@ function describe(scalar: Scalar): string {
 }
 
 /** Refuses what has no exact CEL counterpart: column types Cerbos cannot receive as such. */
-function checkKnown(node: PlanNode, a: Scalar, b: Scalar): void {
+export function checkKnown(node: PlanNode, a: Scalar, b: Scalar): void {
   for (const side of [a, b]) {
     if (side.type === "other") refuse(node, `${describe(side)} has a column type with no exact CEL counterpart`);
   }
@@ -30,6 +33,9 @@ function isNullConstant(scalar: Scalar): boolean {
 /** CEL `==`: null equals only null; no error except from the operands themselves. */
 export function equality(context: Context, node: PlanNode, a: Scalar, b: Scalar): Cond {
   checkKnown(node, a, b);
+  if (a.type === "map" && b.type === "map") {
+    refuse(node, "comparing two related rows as maps has no SQL translation (only `== null` / `!= null`)");
+  }
   const { dialect } = context;
   const ok = and(a.ok, b.ok);
   if (differentTypes(a, b)) {
@@ -45,32 +51,18 @@ export function equality(context: Context, node: PlanNode, a: Scalar, b: Scalar)
     if (!other.nullable) return { t: FALSE, f: ok };
     return { t: and(ok, `(${other.sql} IS NULL)`), f: and(ok, `(${other.sql} IS NOT NULL)`) };
   }
+  // A timestamp literal finer than the millisecond a resource carries never equals it.
+  if (a.floored === true || b.floored === true) return { t: FALSE, f: ok };
   const left = a.type === "string" ? dialect.exact(a.sql) : a.sql;
+  if (a.nanNull === true || b.nanNull === true) {
+    // NaN (SQL NULL here) equals nothing, itself included; neither side is a CEL null then.
+    const unequal = `(${a.sql} IS NULL OR ${b.sql} IS NULL OR ${left} <> ${b.sql})`;
+    return { t: and(ok, `(${left} = ${b.sql})`), f: and(ok, unequal) };
+  }
   if (!a.nullable && !b.nullable) {
     return { t: and(ok, `(${left} = ${b.sql})`), f: and(ok, `(${left} <> ${b.sql})`) };
   }
   return { t: and(ok, dialect.nullSafeEq(left, b.sql)), f: and(ok, dialect.nullSafeNe(left, b.sql)) };
-}
-
-const ORDERINGS = { lt: ["<", ">="], le: ["<=", ">"], gt: [">", "<="], ge: [">=", "<"] } as const;
-
-/** CEL `<` etc.: an operand that is null (or of another type) is an evaluation error: neither true nor false. */
-function ordering(context: Context, node: CallNode, operator: keyof typeof ORDERINGS): Operand {
-  const [first, second] = operandsOf(node, 2);
-  const a = asScalar(context, first!, compileOperand(context, first!));
-  const b = asScalar(context, second!, compileOperand(context, second!));
-  checkKnown(node, a, b);
-  // null, or operands of different types: no ordering overload, a CEL error: neither true nor false.
-  if (a.type === "null" || b.type === "null" || differentTypes(a, b))
-    return { kind: "cond", cond: { t: FALSE, f: FALSE } };
-  const [holds, fails] = ORDERINGS[operator];
-  const left = a.type === "string" ? context.dialect.ordered(a.sql) : a.sql;
-  const ok = and(a.ok, b.ok);
-  // A NULL operand makes both SQL comparisons unknown, which is exactly CEL's error here.
-  return {
-    kind: "cond",
-    cond: { t: and(ok, `(${left} ${holds} ${b.sql})`), f: and(ok, `(${left} ${fails} ${b.sql})`) },
-  };
 }
 
 /** `tags == []`: the only list equality that does not depend on element order. */
@@ -98,6 +90,13 @@ function equalityOperator(node: CallNode, context: Context, negate: boolean): Op
       const same = constant.scalar.constant.value !== negate;
       return { kind: "cond", cond: same ? cond : swap(cond) };
     }
+  }
+  if (a.kind === "hierarchy" || b.kind === "hierarchy") {
+    const [h1, h2] = [asHierarchy(node, a), asHierarchy(node, b)];
+    const holds = hierarchyEquality(context, node, h1, h2);
+    const ok = hierarchyOk(h1, h2);
+    const cond: Cond = { t: and(ok, holds), f: and(ok, `(NOT ${holds})`) };
+    return { kind: "cond", cond: negate ? swap(cond) : cond };
   }
   const emptiness = emptyListEquality(a, b) ?? emptyListEquality(b, a);
   if (emptiness !== undefined) return { kind: "cond", cond: negate ? swap(emptiness) : emptiness };

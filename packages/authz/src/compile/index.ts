@@ -1,9 +1,11 @@
 import type { PlanNode } from "../plan.ts";
 import { arithmeticOperators } from "./arithmetic.ts";
+import { castOperators } from "./casts.ts";
 import { collectionOperators } from "./collections.ts";
 import { comparisonOperators } from "./comparison.ts";
 import { conditionalOperators } from "./conditional.ts";
 import { constantOperators } from "./constants.ts";
+import { hierarchyOperators } from "./hierarchy.ts";
 import { logicOperators } from "./logic.ts";
 import { membershipOperators } from "./membership.ts";
 import { refuse, valueOperand } from "./operands.ts";
@@ -16,8 +18,80 @@ import type { Context, Operand } from "./types.ts";
 type CallNode = Extract<PlanNode, { type: "call" }>;
 type OperatorCompiler = (node: CallNode, context: Context) => Operand;
 
-/** Every translatable operator. An operator with no entry here is refused, never passed through. */
-const OPERATORS: Readonly<Record<string, OperatorCompiler>> = {
+/**
+ * Every operator the Cerbos planner is known to emit (docs/cerbos-planner.md). Each needs a
+ * compiler or a stated refusal below: adding one here without either is a compile error.
+ */
+type PlannerOperator =
+  | "and"
+  | "or"
+  | "not"
+  | "eq"
+  | "ne"
+  | "lt"
+  | "le"
+  | "gt"
+  | "ge"
+  | "in"
+  | "hasIntersection"
+  | "add"
+  | "sub"
+  | "mult"
+  | "div"
+  | "mod"
+  | "-_"
+  | "if"
+  | "list"
+  | "struct"
+  | "set-field"
+  | "get-field"
+  | "index"
+  | "all"
+  | "exists"
+  | "exists_one"
+  | "filter"
+  | "map"
+  | "lambda"
+  | "transformMap"
+  | "transformList"
+  | "sortBy"
+  | "size"
+  | "contains"
+  | "startsWith"
+  | "endsWith"
+  | "matches"
+  | "lowerAscii"
+  | "upperAscii"
+  | "timestamp"
+  | "duration"
+  | "timeSince"
+  | "now"
+  | "getFullYear"
+  | "getMonth"
+  | "getDate"
+  | "getDayOfMonth"
+  | "getDayOfWeek"
+  | "getDayOfYear"
+  | "getHours"
+  | "getMinutes"
+  | "getSeconds"
+  | "getMilliseconds"
+  | "int"
+  | "uint"
+  | "double"
+  | "string"
+  | "dyn"
+  | "bytes"
+  | "hierarchy"
+  | "ancestorOf"
+  | "descendentOf"
+  | "immediateParentOf"
+  | "immediateChildOf"
+  | "siblingOf"
+  | "overlaps"
+  | "commonAncestors";
+
+const COMPILERS = {
   ...logicOperators,
   ...comparisonOperators,
   ...membershipOperators,
@@ -27,7 +101,16 @@ const OPERATORS: Readonly<Record<string, OperatorCompiler>> = {
   ...timeOperators,
   ...conditionalOperators,
   ...constantOperators,
+  ...castOperators,
+  ...hierarchyOperators,
 };
+
+/** Kysely-style dispatch: a compiler, or the reason an operator has no exact SQL. */
+const OPERATORS: { readonly [K in PlannerOperator]: OperatorCompiler | string } = { ...COMPILERS, ...REFUSALS };
+
+function handlerOf(operator: string): OperatorCompiler | string | undefined {
+  return Object.hasOwn(OPERATORS, operator) ? OPERATORS[operator as PlannerOperator] : undefined;
+}
 
 export function compileNode(node: PlanNode, context: Context): Operand {
   switch (node.type) {
@@ -36,11 +119,10 @@ export function compileNode(node: PlanNode, context: Context): Operand {
     case "variable":
       return resolveVariable(context, node.name);
     case "call": {
-      const compiler = Object.hasOwn(OPERATORS, node.operator) ? OPERATORS[node.operator] : undefined;
-      if (compiler === undefined) {
-        return refuse(node, REFUSALS[node.operator] ?? "unknown operator: no exact SQL translation");
-      }
-      return compiler(node, context);
+      const handler = handlerOf(node.operator);
+      if (handler === undefined) return refuse(node, "unknown operator: no exact SQL translation");
+      if (typeof handler === "string") return refuse(node, handler);
+      return handler(node, context);
     }
     default: {
       const exhaustive: never = node;

@@ -1,4 +1,5 @@
 import type { Hop } from "../mapper.ts";
+import { and, exists } from "../sql.ts";
 import { type Context, freshAlias } from "./types.ts";
 
 export interface JoinChain {
@@ -8,6 +9,8 @@ export interface JoinChain {
   readonly where: string;
   /** Alias of the last hop's target. */
   readonly alias: string;
+  /** Whether the chain reaches a row: EXISTS of the joined rows, a hasOne hop with exactly one row. */
+  readonly present: string;
 }
 
 /** Builds the joins for a chain of associations, correlated with `baseAlias` (never a JOIN on the outer query). */
@@ -16,6 +19,7 @@ export function joinChain(context: Context, baseAlias: string, hops: readonly Ho
   const q = dialect.quote;
   let from = "";
   let where = "";
+  const unique: string[] = [];
   let previous = baseAlias;
   for (const hop of hops) {
     const alias = freshAlias(context, "t");
@@ -27,6 +31,12 @@ export function joinChain(context: Context, baseAlias: string, hops: readonly Ho
         where = `(${link})`;
       } else {
         from += ` INNER JOIN ${target} ON ${link}`;
+      }
+      // A hasOne with a second row has no single value: the hop then counts as absent (never a match).
+      if (hop.hasOne) {
+        const other = freshAlias(context, "u");
+        const count = `(SELECT COUNT(*) FROM ${dialect.table(hop.target)} AS ${other} WHERE ${other}.${q(hop.targetField)} = ${previous}.${q(hop.sourceField)})`;
+        unique.push(`(${count} = 1)`);
       }
     } else {
       const junction = freshAlias(context, "j");
@@ -42,5 +52,6 @@ export function joinChain(context: Context, baseAlias: string, hops: readonly Ho
     }
     previous = alias;
   }
-  return { from, where, alias: previous };
+  const present = from === "" ? "(1=1)" : exists(from, and(where, ...unique));
+  return { from, where, alias: previous, present };
 }

@@ -27,6 +27,8 @@ export function inList(context: Context, node: PlanNode, x: Scalar, items: reado
   const list = values.map((v) => v.sql).join(", ");
   const inValues = values.length > 0 ? `(${left} IN (${list}))` : FALSE;
   const notInValues = values.length > 0 ? `(${left} NOT IN (${list}))` : TRUE;
+  // A NaN (SQL NULL) is in no list: false, not an error; it equals no null item either.
+  if (x.nanNull === true) return { t: and(x.ok, inValues), f: and(x.ok, or(`(${x.sql} IS NULL)`, notInValues)) };
   if (!x.nullable) return { t: and(x.ok, inValues), f: and(x.ok, notInValues) };
   const isNull = `(${x.sql} IS NULL)`;
   const isNotNull = `(${x.sql} IS NOT NULL)`;

@@ -86,6 +86,7 @@ export function condScalar(context: Context, cond: Cond, path: string): Scalar {
 export function asScalar(context: Context, node: PlanNode, operand: Operand): Scalar {
   if (operand.kind === "scalar") return operand.scalar;
   if (operand.kind === "cond") return condScalar(context, operand.cond, pathOf(node));
+  if (operand.kind === "hierarchy") return refuse(node, "a hierarchy where a plain value is needed");
   return refuse(node, "a list where a single value is needed");
 }
 

@@ -34,8 +34,12 @@ const cases: [string, unknown][] = [
     op("lt", op("timestamp", attr("nickname")), op("timestamp", c("2024-01-01T00:00:00Z"))),
   ],
   [
-    "a timestamp finer than a millisecond",
-    op("lt", op("timestamp", attr("createdAt")), op("timestamp", c("2024-01-01T00:00:00.0001Z"))),
+    "a timestamp accessor with a time zone",
+    op("eq", op("getFullYear", op("timestamp", attr("createdAt")), c("Europe/Paris")), c(2024)),
+  ],
+  [
+    "int arithmetic that may overflow",
+    op("gt", op("mult", op("int", attr("organizationId")), op("int", attr("organizationId"))), c(1)),
   ],
   ["a whole object element", op("exists", attr("notes"), op("lambda", op("eq", v("n"), c(1)), v("n")))],
   [
@@ -62,14 +66,27 @@ describe("refusals name the operator, the path and the reason", () => {
         "a filter used as a condition": "Cannot translate Cerbos query plan: operator "filter" at "request.resource.attr.tags": a list (filter/map/collection) is not a condition",
         "a non-boolean condition": "Cannot translate Cerbos query plan: operator "variable" at "request.resource.attr.ownerId": the expression is not a boolean",
         "a principal path": "Cannot translate Cerbos query plan: operator "attribute" at "request.principal.attr.x": only request.resource.id and request.resource.attr.* can be mapped to columns",
-        "a timestamp finer than a millisecond": "Cannot translate Cerbos query plan: operator "timestamp" at "-": timestamp 2024-01-01T00:00:00.0001Z is more precise than the millisecond a date column stores",
+        "a timestamp accessor with a time zone": "Cannot translate Cerbos query plan: operator "getFullYear" at "request.resource.attr.createdAt": a timestamp accessor with a time zone: the PDP's and the database's zone rules may differ",
         "a whole object element": "Cannot translate Cerbos query plan: operator "lambda" at "n": a whole object element cannot be compared in SQL",
         "an attribute the mapper does not know": "Cannot translate Cerbos query plan: operator "attribute" at "request.resource.attr.secret": the mapper has no entry for this attribute",
         "an unknown operator": "Cannot translate Cerbos query plan: operator "inIPAddrRange" at "request.resource.attr.ownerId": unknown operator: no exact SQL translation",
+        "int arithmetic that may overflow": "Cannot translate Cerbos query plan: operator "mult" at "request.resource.attr.organizationId": int arithmetic that may overflow int64 (CEL's overflow error is not reproduced; int() values reach 2^63)",
         "membership in a list of objects": "Cannot translate Cerbos query plan: operator "in" at "request.resource.attr.notes": membership in a list of objects",
         "timestamp() of a text column": "Cannot translate Cerbos query plan: operator "timestamp" at "request.resource.attr.nickname": timestamp() of request.resource.attr.nickname, which is not a date column",
       }
     `);
+  });
+
+  it("two related rows compared as maps (relation entries serve only == null / != null)", () => {
+    const mapper = {
+      ...extendedContactMapper,
+      "request.resource.attr.owner": { association: "owner" },
+      "request.resource.attr.company": { association: "company" },
+    };
+    expect(refusal(op("eq", attr("owner"), attr("company")), mapper)).toMatchInlineSnapshot(
+      `"Cannot translate Cerbos query plan: operator "eq" at "request.resource.attr.owner": comparing two related rows as maps has no SQL translation (only \`== null\` / \`!= null\`)"`,
+    );
+    expect(refusal(op("ne", attr("owner"), c(null)), mapper)).toMatch(/^translated: .*EXISTS/);
   });
 
   it("an association the model does not define", () => {

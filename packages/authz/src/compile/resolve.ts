@@ -1,8 +1,10 @@
-import { UnsupportedQueryPlanError } from "../errors.ts";
-import { type AnyModel, lookupEntry, type MapperEntry, type NullRepresentation, resolveHops } from "../mapper.ts";
-import { FALSE, TRUE } from "../sql.ts";
-import { columnScalar } from "./columns.ts";
-import { joinChain } from "./joins.ts";
+import { ResourceMappingError, UnsupportedQueryPlanError } from "../errors.ts";
+import { describeWriter } from "../layout.ts";
+import { lookupEntry, type MapperEntry } from "../mapper.ts";
+import { attributeEntries } from "../resource.ts";
+import { scopeLayout } from "../resource-scope.ts";
+import { FALSE } from "../sql.ts";
+import { type EntryScope, entryOperand } from "./entries.ts";
 import { constantScalar, isScalarValue } from "./operands.ts";
 import type { Binding, Context, ObjectRow, Operand } from "./types.ts";
 
@@ -11,60 +13,6 @@ const RESOURCE_ATTR = "request.resource.attr.";
 
 function unknownPath(path: string, reason: string): never {
   throw new UnsupportedQueryPlanError("attribute", path, reason);
-}
-
-/** An entry relative to `model` under `alias`: a column, a to-one chain, or a to-many collection. */
-export function entryOperand(
-  context: Context,
-  model: AnyModel,
-  alias: string,
-  entry: MapperEntry,
-  path: string,
-  inherited: NullRepresentation = "explicit",
-): Operand {
-  const nullRepresentation = entry.nullRepresentation ?? inherited;
-  const hops = resolveHops(model, entry, path);
-  const last = hops.at(-1);
-  if (last === undefined) {
-    if (entry.column === undefined) unknownPath(path, "the mapper entry has neither column nor association");
-    const scalar = columnScalar(context, model, entry.column, { alias }, { path, nullRepresentation });
-    return { kind: "scalar", scalar };
-  }
-  const chain = joinChain(context, alias, hops);
-  if (!last.toMany) {
-    if (entry.column === undefined) unknownPath(path, "a to-one association needs a column");
-    const wrap = (column: string) => `(SELECT ${column} FROM ${chain.from} WHERE ${chain.where})`;
-    const scalar = columnScalar(
-      context,
-      last.target,
-      entry.column,
-      { alias: chain.alias, wrap },
-      { path, nullRepresentation, alwaysNullable: true },
-    );
-    return { kind: "scalar", scalar };
-  }
-  const element: Binding =
-    entry.column === undefined
-      ? {
-          kind: "object",
-          model: last.target,
-          alias: chain.alias,
-          fields: entry.fields,
-          nullRepresentation,
-          path,
-        }
-      : {
-          kind: "scalar",
-          // A list element is never omitted: a NULL element is a CEL null.
-          scalar: columnScalar(
-            context,
-            last.target,
-            entry.column,
-            { alias: chain.alias },
-            { path, nullRepresentation: "explicit" },
-          ),
-        };
-  return { kind: "collection", collection: { from: chain.from, where: chain.where, element, ok: TRUE, path } };
 }
 
 function fieldOf(context: Context, row: ObjectRow, field: string): Operand {
@@ -76,7 +24,22 @@ function fieldOf(context: Context, row: ObjectRow, field: string): Operand {
         ? { column: field }
         : undefined;
   if (entry === undefined) unknownPath(path, `no field "${field}" on elements of ${row.path}`);
-  return entryOperand(context, row.model, row.alias, entry, path, row.nullRepresentation);
+  const { fields } = row;
+  const scope: EntryScope = {
+    inherited: row.nullRepresentation,
+    layout: () =>
+      fields === undefined
+        ? undefined
+        : scopeLayout(
+            fields,
+            row.model,
+            () =>
+              Object.entries(fields).map(([key, value]) => describeWriter(row.model, key, value, `${row.path}.${key}`)),
+            row.nullRepresentation,
+            row.path,
+          ),
+  };
+  return entryOperand(context, row.model, row.alias, entry, path, scope);
 }
 
 /** A field of a literal item, e.g. `t.id` over a principal's list of maps; a missing key is a CEL error. */
@@ -106,8 +69,29 @@ function bindingOperand(context: Context, name: string, binding: Binding, rest: 
   return fieldOf(context, binding, rest);
 }
 
+/** The root scope: the mapper's own layout (checked once per mapper), or none for a function mapper. */
+function rootScope(context: Context): EntryScope {
+  const { mapper, rootModel } = context;
+  return {
+    inherited: "explicit",
+    layout: () =>
+      typeof mapper === "function"
+        ? undefined
+        : scopeLayout(
+            mapper,
+            rootModel,
+            () =>
+              attributeEntries(mapper, Object.keys(mapper)).map(([path, entry]) =>
+                describeWriter(rootModel, path, entry, `request.resource.attr.${path}`),
+              ),
+            "explicit",
+            "the mapper",
+          ),
+  };
+}
+
 function resourceId(context: Context, entry: MapperEntry): Operand {
-  const operand = entryOperand(context, context.rootModel, context.rootAlias, entry, RESOURCE_ID);
+  const operand = entryOperand(context, context.rootModel, context.rootAlias, entry, RESOURCE_ID, rootScope(context));
   if (operand.kind !== "scalar") return unknownPath(RESOURCE_ID, "the resource id must map to a column");
   const { scalar } = operand;
   // The resource id is a string in Cerbos whatever the key's type.
@@ -130,5 +114,13 @@ export function resolveVariable(context: Context, name: string): Operand {
   const entry = lookupEntry(context.mapper, name);
   if (entry === undefined) return unknownPath(name, "the mapper has no entry for this attribute");
   if (name === RESOURCE_ID) return resourceId(context, entry);
-  return entryOperand(context, context.rootModel, context.rootAlias, entry, name);
+  const scope = rootScope(context);
+  // A mapper whose relations cannot be shown one way (see layout.ts) is refused for every plan.
+  try {
+    scope.layout();
+  } catch (error) {
+    if (error instanceof ResourceMappingError) unknownPath(name, error.message);
+    throw error;
+  }
+  return entryOperand(context, context.rootModel, context.rootAlias, entry, name, scope);
 }

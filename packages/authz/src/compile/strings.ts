@@ -30,7 +30,24 @@ function stringTest(test: StringTest) {
   };
 }
 
+/**
+ * `x.lowerAscii()` / `x.upperAscii()`: only A-Z / a-z change, like SQLite's lower()/upper()
+ * without ICU and Postgres's translate() over the ASCII letters.
+ */
+function caseFold(fold: (dialect: Dialect, sql: string) => string) {
+  return (node: CallNode, context: Context): Operand => {
+    const [first] = operandsOf(node, 1);
+    const x = stringOperand(context, node, first!);
+    if (x === undefined)
+      return { kind: "scalar", scalar: { sql: "NULL", type: "string", nullable: false, ok: FALSE, path: "-" } };
+    const sql = fold(context.dialect, x.sql);
+    return { kind: "scalar", scalar: { sql, type: "string", nullable: false, ok: notNull(x), path: x.path } };
+  };
+}
+
 export const stringOperators = {
+  lowerAscii: caseFold((dialect, sql) => dialect.lowerAscii(sql)),
+  upperAscii: caseFold((dialect, sql) => dialect.upperAscii(sql)),
   contains: stringTest((dialect, h, n) => dialect.contains(h, n)),
   startsWith: stringTest((dialect, h, n) => dialect.startsWith(h, n)),
   endsWith: stringTest((dialect, h, n) => dialect.endsWith(h, n)),

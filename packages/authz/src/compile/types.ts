@@ -1,8 +1,11 @@
 import type { Dialect } from "../dialect.ts";
 import type { AnyModel, Mapper, MapperEntry, NullRepresentation } from "../mapper.ts";
 
-/** The CEL type a SQL scalar carries once Cerbos sees it (a date column is RFC 3339 text). */
-export type CelType = "string" | "number" | "bool" | "timestamp" | "null" | "other";
+/**
+ * The CEL type a SQL scalar carries once Cerbos sees it (a date column is RFC 3339 text; a
+ * relation entry's row is a `map`, whose SQL is NULL exactly when the row is missing).
+ */
+export type CelType = "string" | "number" | "bool" | "timestamp" | "null" | "map" | "other";
 
 /** A scalar CEL value as SQL. */
 export interface Scalar {
@@ -18,8 +21,18 @@ export interface Scalar {
   readonly constant?: { readonly value: unknown };
   /** Integer-valued column (possibly through to-one joins), safe for exact double arithmetic. */
   readonly integral?: boolean;
-  /** CEL's numeric type: attributes arrive as doubles, size() is an int, literals are unknown. */
-  readonly numberKind?: "int" | "double";
+  /** CEL's numeric type: attributes arrive as doubles, size() is an int, integral literals are unknown. */
+  readonly numberKind?: "int" | "uint" | "double";
+  /** For an int: a bound on its magnitude (int64 arithmetic is translated only where it cannot overflow). */
+  readonly intBound?: number;
+  /** A computed double whose SQL NULL (while `ok` holds) is a NaN; never also `nullable`. */
+  readonly nanNull?: boolean;
+  /** A computed double that may be ±Infinity. */
+  readonly infinite?: boolean;
+  /** A computed double: the SQL condition that it is -0 (only a divisor's zero sign matters). */
+  readonly negZero?: () => string;
+  /** A timestamp literal finer than a millisecond, floored to one (comparisons adjust for it). */
+  readonly floored?: boolean;
   /** For a date column: the raw column, which timestamp() compares as an instant. */
   readonly instant?: string;
 }
@@ -58,8 +71,14 @@ export interface Collection {
   readonly path: string;
 }
 
+/** A Cerbos `hierarchy(...)`: constant segments, or a string column split by a one-character delimiter. */
+export type Hierarchy =
+  | { readonly kind: "constant"; readonly segments: readonly string[] }
+  | { readonly kind: "column"; readonly scalar: Scalar; readonly delimiter: string };
+
 export type Operand =
   | { readonly kind: "cond"; readonly cond: Cond }
+  | { readonly kind: "hierarchy"; readonly hierarchy: Hierarchy; readonly path: string }
   | { readonly kind: "scalar"; readonly scalar: Scalar }
   | { readonly kind: "list"; readonly items: readonly unknown[]; readonly path: string }
   | { readonly kind: "collection"; readonly collection: Collection };

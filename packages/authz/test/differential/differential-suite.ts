@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UnsupportedQueryPlanError } from "../../src/index.ts";
 import { datasetCoverage } from "./coverage.ts";
-import { deniedForEveryRow, refusalMessages } from "./expectations.ts";
+import { allowedForEveryRow, deniedForEveryRow, refusalMessages } from "./expectations.ts";
 import { hostileActions, hostileRules, isRefusedAction, readsNullableAttribute } from "./hostile-actions.ts";
 import { hostileMapper } from "./hostile-mapper.ts";
 import { describeMismatch } from "./mismatch-report.ts";
@@ -54,6 +54,21 @@ export function describeDifferentialSuite(dialects: DialectSetup[]): void {
         });
       }
 
+      describe("toCerbosResource (the third way to build the resources)", () => {
+        it.for(["explicit", "omitted"] as const)(
+          "builds, for every row, the resource the independent builder sends (NULLs %s)",
+          (representation, { expect }) => {
+            const { differing, resources } = context.mapped(dialect.label);
+            const shown = differing[representation].slice(0, 3).map((id) => ({
+              id,
+              toCerbosResource: resources[representation].get(id)?.attr,
+              builder: context.oracle().resources[representation].get(id)?.attr,
+            }));
+            expect(shown).toEqual([]);
+          },
+        );
+      });
+
       describe("refused shapes", () => {
         it.for(refusedActions)("%s", async (action, { expect }) => {
           const plan = context.oracle().plans.get(action);
@@ -81,7 +96,8 @@ async function compareAction(
   const allowedByPdp = decisions[representation].get(action);
   if (!plan || !allowedByPdp) throw new Error(`no plan or no decisions for ${action}`);
   const sql = await decideWithSql(context.models(dialect).Item, plan, hostileMapper(representation));
-  return describeMismatch({
+  const mapped = context.mapped(dialect);
+  const mismatch = describeMismatch({
     dialect,
     action,
     representation,
@@ -90,6 +106,19 @@ async function compareAction(
     sql,
     resources: resources[representation],
   });
+  if (mismatch !== undefined) return mismatch;
+  // The same rows, decided on the resources toCerbosResource built from this database.
+  const allowedForMapped = mapped.decisions[representation].get(action) ?? new Set<string>();
+  const viaMapper = describeMismatch({
+    dialect: `${dialect} (resources from toCerbosResource)`,
+    action,
+    representation,
+    plan,
+    allowedByPdp: allowedForMapped,
+    sql,
+    resources: mapped.resources[representation],
+  });
+  return viaMapper;
 }
 
 /** An action every row passes, or no row passes, proves nothing: fail it, unless CEL says so. */
@@ -98,6 +127,10 @@ function assertNotVacuous(context: SuiteContext, action: string, representation:
   const allowed = decisions[representation].get(action)?.size ?? 0;
   if (deniedForEveryRow[representation].includes(action)) {
     expect(allowed, `CheckResources was expected to deny every row for ${action}`).toBe(0);
+    return;
+  }
+  if (allowedForEveryRow[representation].includes(action)) {
+    expect(allowed, `CheckResources was expected to allow every row for ${action}`).toBe(dataset.rows.length);
     return;
   }
   expect(allowed, `vacuous: CheckResources allows no row for ${action}`).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 import fc from "fast-check";
-import type { HostileContact, HostileDataset, HostileRow } from "./dataset.ts";
+import type { HostileContact, HostileDataset, HostileDetail, HostileRow, PersonRef } from "./dataset.ts";
 import {
   amountPool,
+  doublePool,
   emailPool,
   instantPool,
   int32Max,
@@ -9,9 +10,12 @@ import {
   labelPool,
   namePool,
   nicknamePool,
+  notePool,
+  pathPool,
   people,
   phonePool,
   tagPool,
+  titlePool,
 } from "./pools.ts";
 
 /** Fixed so every run (and CI) sees the same rows; override with AUTHZ_DIFF_SEED to explore. */
@@ -95,6 +99,31 @@ const contactArbitrary: fc.Arbitrary<HostileContact> = fc.record({
   phones: fc.array(nullable(fc.constantFrom(...phonePool), 1, 6), { maxLength: 2 }),
 });
 
+/** Doubles from the edge pool, or ordinary ones (finite, never -0: JSON would show it as 0 anyway). */
+const doubleArbitrary = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...doublePool) },
+  { weight: 1, arbitrary: fc.constant(0) },
+  {
+    weight: 2,
+    arbitrary: fc.double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true }).map((d) => d + 0),
+  },
+  { weight: 1, arbitrary: fc.integer({ min: -20, max: 20 }).map((n) => n / 4) },
+);
+
+/** A person, no owner (NULL key), or a key no person row has. */
+const personRef: fc.Arbitrary<PersonRef> = fc.oneof(
+  { weight: 1, arbitrary: fc.constant(null) },
+  { weight: 1, arbitrary: fc.constant("dangling" as const) },
+  { weight: 5, arbitrary: fc.nat({ max: people.length - 1 }) },
+);
+
+const detailArbitrary: fc.Arbitrary<HostileDetail> = fc.record({
+  title: fc.constantFrom(...titlePool),
+  rank: nullable(fc.integer({ min: -2, max: 6 })),
+  archived: nullable(fc.boolean()),
+  notes: fc.array(nullable(fc.constantFrom(...notePool), 1, 5), { maxLength: 2 }),
+});
+
 type RowWithoutId = Omit<HostileRow, "id">;
 
 const rowArbitrary: fc.Arbitrary<RowWithoutId> = fc.record({
@@ -107,7 +136,15 @@ const rowArbitrary: fc.Arbitrary<RowWithoutId> = fc.record({
   active: fc.boolean(),
   flagged: nullable(fc.boolean()),
   createdAt: instantArbitrary,
-  ownerIndex: nullable(fc.nat({ max: people.length - 1 }), 1, 4),
+  ratio: nullable(doubleArbitrary, 1, 6),
+  weight: doubleArbitrary,
+  path: nullable(
+    fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pathPool) }, { weight: 1, arbitrary: trapString }),
+    1,
+    6,
+  ),
+  ownerIndex: personRef,
+  detail: nullable(detailArbitrary, 1, 2),
   labels: fc.array(labelArbitrary, { maxLength: 4 }),
   tags: fc.subarray(tagPool, { maxLength: 4 }),
   contacts: fc.array(contactArbitrary, { maxLength: 3 }),

@@ -20,7 +20,7 @@ export function hostileActions(): string[] {
 
 export const isRefusedAction = (action: string): boolean => action.startsWith("refused_");
 
-const nullableAttribute = /R\.attr\.(nickname|score|flagged|owner|contacts)\b/;
+const nullableAttribute = /R\.attr\.(nickname|score|flagged|owner|contacts|ratio|weight|path|detail)\b/;
 
 /** Actions whose conditions read an attribute that can be NULL (so its representation matters). */
 export function readsNullableAttribute(action: string, rules: Map<string, string>): boolean {

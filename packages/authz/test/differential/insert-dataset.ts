@@ -1,12 +1,13 @@
-import type { HostileDataset } from "./dataset.ts";
+import type { HostileDataset, PersonRef } from "./dataset.ts";
 import type { HostileModels } from "./models.ts";
 
 /** Creates the tables and inserts the generated rows with bulkCreate. */
 export async function insertDataset(models: HostileModels, dataset: HostileDataset): Promise<void> {
-  const { Item, Person, Label, Tag, ItemTag, Contact, Phone } = models;
+  const { Item, Person, Label, Tag, ItemTag, Contact, Phone, Skill, Detail, Note } = models;
   await Item.sequelize?.sync({ force: true });
   const tagIds = new Map(dataset.tagNames.map((name, index) => [name, index + 1]));
-  const personId = (index: number | null) => (index === null ? null : index + 1);
+  // A dangling key points past every person row (the associations have no constraint).
+  const personId = (ref: PersonRef) => (ref === null ? null : ref === "dangling" ? 9999 : ref + 1);
   await Person.bulkCreate(
     dataset.people.map((person, index) => ({
       id: index + 1,
@@ -15,6 +16,10 @@ export async function insertDataset(models: HostileModels, dataset: HostileDatas
       managerId: personId(person.managerIndex),
     })),
   );
+  const skills = dataset.people.flatMap((person, index) =>
+    person.skills.map((name) => ({ personId: index + 1, name })),
+  );
+  await Skill.bulkCreate(skills.map((skill, index) => ({ id: index + 1, ...skill })));
   await Tag.bulkCreate(dataset.tagNames.map((name) => ({ id: tagIds.get(name), name })));
   await Item.bulkCreate(
     dataset.rows.map((row) => ({
@@ -26,6 +31,9 @@ export async function insertDataset(models: HostileModels, dataset: HostileDatas
       active: row.active,
       flagged: row.flagged,
       createdAt: row.createdAt,
+      ratio: row.ratio,
+      weight: row.weight,
+      path: row.path,
       ownerId: personId(row.ownerIndex),
     })),
   );
@@ -47,4 +55,8 @@ export async function insertDataset(models: HostileModels, dataset: HostileDatas
     .flatMap((row) => row.contacts)
     .flatMap((contact, contactIndex) => contact.phones.map((number) => ({ contactId: contactIndex + 1, number })));
   await Phone.bulkCreate(phones.map((phone, index) => ({ id: index + 1, ...phone })));
+  const details = dataset.rows.flatMap((row) => (row.detail === null ? [] : [{ itemId: row.id, ...row.detail }]));
+  await Detail.bulkCreate(details.map(({ notes: _notes, ...detail }, index) => ({ id: index + 1, ...detail })));
+  const notes = details.flatMap((detail, index) => detail.notes.map((body) => ({ detailId: index + 1, body })));
+  await Note.bulkCreate(notes.map((note, index) => ({ id: index + 1, ...note })));
 }

@@ -9,6 +9,9 @@ export interface HostileModels {
   ItemTag: ModelStatic<Model>;
   Contact: ModelStatic<Model>;
   Phone: ModelStatic<Model>;
+  Skill: ModelStatic<Model>;
+  Detail: ModelStatic<Model>;
+  Note: ModelStatic<Model>;
 }
 
 /**
@@ -38,6 +41,9 @@ export function defineHostileModels(sequelize: Sequelize): HostileModels {
       active: { type: DataTypes.BOOLEAN, allowNull: false },
       flagged: { type: DataTypes.BOOLEAN, allowNull: true },
       createdAt: { type: DataTypes.DATE, allowNull: false },
+      ratio: { type: DataTypes.DOUBLE, allowNull: true },
+      weight: { type: DataTypes.DOUBLE, allowNull: false, field: "weight_value" },
+      path: { type: DataTypes.TEXT, allowNull: true, field: "tree_path" },
       ownerId: { type: DataTypes.INTEGER, allowNull: true, field: "owner_person_id" },
     },
     { ...common, tableName: "hostile_items" },
@@ -89,12 +95,46 @@ export function defineHostileModels(sequelize: Sequelize): HostileModels {
     { ...common, tableName: "hostile_phones" },
   );
 
-  Item.belongsTo(Person, { as: "owner", foreignKey: "ownerId" });
+  const Skill = sequelize.define(
+    "Skill",
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true },
+      personId: { type: DataTypes.INTEGER, allowNull: false, field: "person_ref" },
+      name: { type: DataTypes.TEXT, allowNull: true, field: "skill_name" },
+    },
+    { ...common, tableName: "hostile_skills" },
+  );
+  const Detail = sequelize.define(
+    "Detail",
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true },
+      itemId: { type: DataTypes.STRING(16), allowNull: false, field: "item_ref" },
+      title: { type: DataTypes.TEXT, allowNull: false, field: "detail_title" },
+      rank: { type: DataTypes.INTEGER, allowNull: true },
+      archived: { type: DataTypes.BOOLEAN, allowNull: true },
+    },
+    { ...common, tableName: "hostile_details" },
+  );
+  const Note = sequelize.define(
+    "Note",
+    {
+      id: { type: DataTypes.INTEGER, primaryKey: true },
+      detailId: { type: DataTypes.INTEGER, allowNull: false, field: "detail_ref" },
+      body: { type: DataTypes.TEXT, allowNull: true, field: "note_body" },
+    },
+    { ...common, tableName: "hostile_notes" },
+  );
+
+  // No constraint on owner: a dangling key (no person row) is an absent owner, like a NULL key.
+  Item.belongsTo(Person, { as: "owner", foreignKey: "ownerId", constraints: false });
+  Item.hasOne(Detail, { as: "detail", foreignKey: "itemId" });
+  Detail.hasMany(Note, { as: "notes", foreignKey: "detailId" });
+  Person.hasMany(Skill, { as: "skills", foreignKey: "personId" });
   Contact.hasMany(Phone, { as: "phones", foreignKey: "contactId" });
   Person.belongsTo(Person, { as: "manager", foreignKey: "managerId", constraints: false });
   Contact.belongsTo(Person, { as: "person", foreignKey: "personId" });
   Item.hasMany(Label, { as: "labels", foreignKey: "itemId" });
   Item.belongsToMany(Tag, { as: "tags", through: ItemTag, foreignKey: "itemId", otherKey: "tagId" });
   Item.hasMany(Contact, { as: "contacts", foreignKey: "itemId" });
-  return { Item, Person, Label, Tag, ItemTag, Contact, Phone };
+  return { Item, Person, Label, Tag, ItemTag, Contact, Phone, Skill, Detail, Note };
 }

@@ -1,6 +1,6 @@
 import type { Value } from "@cerbos/core";
 import { hostileResourceKind } from "../policies/hostile-principal.ts";
-import type { HostileDataset, HostilePerson, HostileRow } from "./dataset.ts";
+import type { HostileDataset, HostilePerson, HostileRow, PersonRef } from "./dataset.ts";
 
 export type NullRepresentation = "explicit" | "omitted";
 
@@ -12,33 +12,49 @@ export interface OracleResource {
 
 type Attributes = Record<string, Value>;
 
+/** JSON has no NaN or ±Infinity: such a double reaches Cerbos as null. */
+const json = (value: number | null): number | null => (value === null || !Number.isFinite(value) ? null : value);
+
 /**
  * The Cerbos resource for a generated row, written straight from the generated data (never
- * through toCerbosResource, so a wrong mapping cannot agree with itself). `omitted` leaves NULL
- * scalars (also NULL fields of list elements) out instead of sending `null`. A to-one chain reads
- * like a LEFT JOIN (the package's documented convention): a missing owner, manager or contact
- * person shows its fields as NULLs, so under `omitted` an object with only NULLs disappears.
+ * through toCerbosResource, so a wrong mapping cannot agree with itself), the way an application
+ * would build it by hand:
+ * - `explicit`: a NULL column is `"x": null`; a missing related row (no owner, a dangling owner
+ *   key, no manager, no detail, no contact person) is `"owner": null`.
+ * - `omitted`: a NULL column has no key; a missing related row has no key.
+ * A related row that exists is an object, even when all its fields are omitted.
  */
 export function oracleResource(
   dataset: HostileDataset,
   row: HostileRow,
   representation: NullRepresentation,
 ): OracleResource {
-  const person = (index: number | null): HostilePerson | undefined => {
-    if (index === null) return undefined;
-    const found = dataset.people[index];
-    if (!found) throw new Error(`row ${row.id} names person ${index}, which does not exist`);
+  const explicit = representation === "explicit";
+  const person = (ref: PersonRef): HostilePerson | undefined => {
+    if (ref === null || ref === "dangling") return undefined;
+    const found = dataset.people[ref];
+    if (!found) throw new Error(`row ${row.id} names person ${ref}, which does not exist`);
     return found;
   };
   const nullable = (target: Attributes, key: string, value: Value | null) => {
-    if (value !== null || representation === "explicit") target[key] = value;
+    if (value !== null || explicit) target[key] = value;
   };
-  const object = (target: Attributes, key: string, fields: Attributes) => {
-    if (Object.keys(fields).length > 0) target[key] = fields;
+  /** A related row: its object, or null / no key when there is none. */
+  const relation = (target: Attributes, key: string, fields: Attributes | undefined) => {
+    if (fields !== undefined) target[key] = fields;
+    else if (explicit) target[key] = null;
   };
-  const departmentOf = (someone: HostilePerson | undefined) => {
+  const department = (someone: HostilePerson): Attributes => {
     const fields: Attributes = {};
-    nullable(fields, "department", someone?.department ?? null);
+    nullable(fields, "department", someone.department);
+    return fields;
+  };
+  const owner = (someone: HostilePerson): Attributes => {
+    const fields: Attributes = { skills: someone.skills };
+    nullable(fields, "name", someone.name);
+    nullable(fields, "department", someone.department);
+    const manager = person(someone.managerIndex);
+    relation(fields, "manager", manager && { ...department(manager), skills: manager.skills });
     return fields;
   };
 
@@ -52,18 +68,26 @@ export function oracleResource(
     contacts: row.contacts.map((contact) => {
       const element: Attributes = { primary: contact.primary, phones: contact.phones };
       nullable(element, "email", contact.email);
-      object(element, "person", departmentOf(person(contact.personIndex)));
+      const someone = person(contact.personIndex);
+      relation(element, "person", someone && department(someone));
       return element;
     }),
   };
   nullable(attr, "nickname", row.nickname);
   nullable(attr, "score", row.score);
   nullable(attr, "flagged", row.flagged);
-  const owner = person(row.ownerIndex);
-  const ownerAttr: Attributes = {};
-  nullable(ownerAttr, "name", owner?.name ?? null);
-  nullable(ownerAttr, "department", owner?.department ?? null);
-  object(ownerAttr, "manager", departmentOf(person(owner?.managerIndex ?? null)));
-  object(attr, "owner", ownerAttr);
+  nullable(attr, "ratio", json(row.ratio));
+  nullable(attr, "weight", json(row.weight));
+  nullable(attr, "path", row.path);
+  const someone = person(row.ownerIndex);
+  relation(attr, "owner", someone && owner(someone));
+  const { detail } = row;
+  let detailFields: Attributes | undefined;
+  if (detail !== null) {
+    detailFields = { title: detail.title, notes: detail.notes };
+    nullable(detailFields, "rank", detail.rank);
+    nullable(detailFields, "archived", detail.archived);
+  }
+  relation(attr, "detail", detailFields);
   return { kind: hostileResourceKind, id: row.id, attr };
 }

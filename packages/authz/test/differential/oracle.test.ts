@@ -21,7 +21,11 @@ const baseRow: HostileRow = {
   active: true,
   flagged: null,
   createdAt: new Date("2024-03-01T00:00:00.000Z"),
+  ratio: 1,
+  weight: 1,
+  path: "a",
   ownerIndex: null,
+  detail: null,
   labels: [],
   tags: [],
   contacts: [],
@@ -64,9 +68,7 @@ describe("the CheckResources oracle", () => {
           "contacts": [
             {
               "email": null,
-              "person": {
-                "department": null,
-              },
+              "person": null,
               "phones": [
                 "+1",
                 null,
@@ -75,6 +77,7 @@ describe("the CheckResources oracle", () => {
             },
           ],
           "createdAt": "2024-03-01T00:00:00.000Z",
+          "detail": null,
           "flagged": null,
           "labels": [
             "u",
@@ -86,11 +89,21 @@ describe("the CheckResources oracle", () => {
             "department": null,
             "manager": {
               "department": "Marketing",
+              "skills": [
+                "sql",
+              ],
             },
             "name": "Åsa",
+            "skills": [
+              "go",
+              null,
+            ],
           },
+          "path": "a",
+          "ratio": 1,
           "score": 0,
           "tags": [],
+          "weight": 1,
         },
         "id": "r9001",
         "kind": "hostile",
@@ -99,14 +112,11 @@ describe("the CheckResources oracle", () => {
     expect(oracleResource(dataset([row]), row, "omitted").attr).not.toHaveProperty("nickname");
     expect(oracleResource(dataset([row]), row, "omitted").attr.owner).toEqual({
       name: "Åsa",
-      manager: { department: "Marketing" },
+      skills: ["go", null],
+      manager: { department: "Marketing", skills: ["sql"] },
     });
     const ownerless = { ...baseRow, ownerIndex: null };
-    expect(oracleResource(dataset([ownerless]), ownerless, "explicit").attr.owner).toEqual({
-      name: null,
-      department: null,
-      manager: { department: null },
-    });
+    expect(oracleResource(dataset([ownerless]), ownerless, "explicit").attr.owner).toBeNull();
     expect(oracleResource(dataset([ownerless]), ownerless, "omitted").attr).not.toHaveProperty("owner");
   });
 
@@ -114,6 +124,12 @@ describe("the CheckResources oracle", () => {
     expect(await allowed({ amount: 100 }, "num_eq", "explicit")).toBe(true);
     expect(await allowed({ amount: 9 }, "div_gt", "explicit")).toBe(true); // 9 / 4.0 = 2.25, not 2
     expect(await allowed({ amount: 5, score: 0 }, "div_by_column", "explicit")).toBe(true); // +Inf
+    expect(await allowed({ ratio: 0, weight: 0 }, "div_nan_ne", "explicit")).toBe(true); // NaN != 0.5
+    expect(await allowed({ ratio: 0, weight: 0 }, "not_div_lt", "explicit")).toBe(true); // !(NaN < 1.0)
+    expect(await allowed({ ratio: 0, weight: 0 }, "div_self_eq", "explicit")).toBe(false); // NaN != NaN
+    expect(await allowed({ ratio: 1, weight: 0 }, "div_self_eq", "explicit")).toBe(true); // +Inf == +Inf
+    expect(await allowed({ ratio: 1, weight: 0 }, "div_neg_zero", "explicit")).toBe(true); // 1 / -0.0 = -Inf
+    expect(await allowed({ ratio: 1e200, weight: 1e200 }, "mult_double_overflow", "explicit")).toBe(true); // +Inf
   });
 
   it("never allows a modulo on an attribute: CEL has no double modulo", async () => {
@@ -143,12 +159,25 @@ describe("the CheckResources oracle", () => {
     expect(await allowed({ labels: [] }, "labels_all_startswith", "explicit")).toBe(true);
   });
 
-  it("reads a missing to-one as NULL fields when explicit, as absent fields when omitted", async () => {
-    expect(await allowed({ ownerIndex: null }, "owner_department_is_null", "explicit")).toBe(true);
-    expect(await allowed({ ownerIndex: null }, "owner_department_not_eq", "explicit")).toBe(true);
-    expect(await allowed({ ownerIndex: null }, "owner_department_not_eq", "omitted")).toBe(false);
-    expect(await allowed({ ownerIndex: null }, "owner_name_startswith", "explicit")).toBe(false);
+  it("treats a missing to-one row as absent: every access through it errs, under `!` too", async () => {
+    for (const representation of ["explicit", "omitted"] as const) {
+      for (const ownerIndex of [null, "dangling" as const]) {
+        expect(await allowed({ ownerIndex }, "owner_department_is_null", representation)).toBe(false);
+        expect(await allowed({ ownerIndex }, "owner_department_not_eq", representation)).toBe(false);
+        expect(await allowed({ ownerIndex }, "owner_department_ne", representation)).toBe(false);
+        expect(await allowed({ ownerIndex }, "owner_skills_size_zero", representation)).toBe(false);
+        expect(await allowed({ ownerIndex }, "not_value_in_owner_skills", representation)).toBe(false);
+      }
+      expect(await allowed({ ownerIndex: 1 }, "owner_skills_size_zero", representation)).toBe(true);
+      expect(await allowed({ detail: null }, "detail_notes_size_zero", representation)).toBe(false);
+      expect(await allowed({ detail: null }, "not_detail_archived", representation)).toBe(false);
+    }
+    // `owner == null` holds only where the missing row is sent as null.
+    expect(await allowed({ ownerIndex: null }, "owner_is_null", "explicit")).toBe(true);
+    expect(await allowed({ ownerIndex: null }, "owner_is_null", "omitted")).toBe(false);
+    expect(await allowed({ ownerIndex: 3 }, "owner_is_null", "explicit")).toBe(false);
     expect(await allowed({ ownerIndex: 3 }, "owner_department_is_null", "explicit")).toBe(true);
+    expect(await allowed({ ownerIndex: 8 }, "owner_manager_is_null", "explicit")).toBe(true);
   });
 
   it("compares strings case-sensitively, in code-point order, with % _ \\ as literals", async () => {
@@ -167,6 +196,6 @@ describe("the generated data set", () => {
   });
 
   it("covers the policy: one rule per action, none forgotten", () => {
-    expect(hostileActions().length).toBe(170);
+    expect(hostileActions().length).toBe(265);
   });
 });

@@ -107,19 +107,101 @@ export const emailPool = [
   "",
 ];
 
-/** Managers form a chain (A → Åsa → Bob → Ann), and two people manage themselves. */
 export const phonePool = ["+1 555", "+1", "+44 20", "", "+1%", "+1_2", "1+"];
 
-export const people = [
-  { name: "Ann", department: "Sales", managerIndex: null },
-  { name: "ann", department: "sales", managerIndex: 0 },
-  { name: "Bob", department: "Marketing", managerIndex: 0 },
-  { name: "Åsa", department: null, managerIndex: 2 },
-  { name: "A", department: "", managerIndex: 3 },
-  { name: "Al", department: "Sales ", managerIndex: null },
-  { name: "Zoë", department: "Sales", managerIndex: 6 },
-  { name: "\\A", department: null, managerIndex: 7 },
+/**
+ * Managers form a chain (A → Åsa → Bob → Ann), two people manage themselves, one manager key
+ * dangles. Skills are a collection behind the owner (and owner.manager) hop.
+ */
+export const people: {
+  name: string;
+  department: string | null;
+  managerIndex: number | null | "dangling";
+  skills: (string | null)[];
+}[] = [
+  { name: "Ann", department: "Sales", managerIndex: null, skills: ["sql", "go"] },
+  { name: "ann", department: "sales", managerIndex: 0, skills: [] },
+  { name: "Bob", department: "Marketing", managerIndex: 0, skills: ["sql"] },
+  { name: "Åsa", department: null, managerIndex: 2, skills: ["go", null] },
+  { name: "A", department: "", managerIndex: 3, skills: ["s", "sales"] },
+  { name: "Al", department: "Sales ", managerIndex: null, skills: [] },
+  { name: "Zoë", department: "Sales", managerIndex: 6, skills: ["sql", "rust"] },
+  { name: "\\A", department: null, managerIndex: 7, skills: ["x"] },
+  { name: "Dan", department: "Sales", managerIndex: "dangling", skills: ["go"] },
 ];
+
+/** Doubles around every IEEE edge: zero, halves, overflow and underflow ranges, NaN and ±Infinity (read as null). */
+export const doublePool = [
+  0,
+  0.5,
+  1,
+  -1,
+  1.5,
+  -1.5,
+  2,
+  2.5,
+  0.1,
+  0.2,
+  0.3,
+  3,
+  10,
+  -10,
+  100,
+  123.456,
+  0.25,
+  1e-300,
+  -1e-300,
+  5e-324,
+  1e200,
+  -1e200,
+  1e300,
+  8.98846567431158e307,
+  1.7976931348623157e308,
+  -1.7976931348623157e308,
+  9.3e18,
+  -9.3e18,
+  9.2e18,
+  1.9e19,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  Number.NEGATIVE_INFINITY,
+];
+
+/** Hierarchy texts with empty segments, both delimiters, near-miss prefixes. */
+export const pathPool = [
+  "a",
+  "a.b",
+  "a.b.c",
+  "a.b.d",
+  "a.b.c.d",
+  "a.b.",
+  "a.b..",
+  "a..b",
+  ".a",
+  "",
+  "a.bc",
+  "ab",
+  "a.x",
+  "a.x.c",
+  "x",
+  "y",
+  "x.y",
+  "a:b",
+  "a:b:c",
+  "a:b.c",
+  "a:bc",
+  "a:b:",
+  "a::b",
+  "a:::b",
+  "é.ü",
+  "a%.b",
+  "a_b.c",
+  "a.b.c.",
+];
+
+export const titlePool = ["a", "a.b", "a.b.c", "x", "Alpha", "", "b"];
+
+export const notePool = ["x", "y", "z", ""];
 
 export const int32Max = 2147483647;
 export const int32Min = -2147483648;

@@ -8,6 +8,7 @@ import type { HostileDataset } from "./dataset.ts";
 import { datasetSeed, generateDataset } from "./generators.ts";
 import { hostileActions, hostilePoliciesDir, isRefusedAction } from "./hostile-actions.ts";
 import { insertDataset } from "./insert-dataset.ts";
+import { differingRows, type MappedResources, mappedDecisions, mapResources } from "./mapped-resources.ts";
 import { defineHostileModels, type HostileModels } from "./models.ts";
 import { type Decisions, decideWithCheckResources, runConcurrently } from "./oracle.ts";
 import { type NullRepresentation, type OracleResource, oracleResource } from "./oracle-resource.ts";
@@ -31,9 +32,17 @@ export interface DialectSetup {
   runs: boolean;
 }
 
+/** toCerbosResource's resources on one database, the rows where they differ from the builder's, and their decisions. */
+export interface MappedContext {
+  resources: MappedResources;
+  differing: Record<NullRepresentation, string[]>;
+  decisions: Record<NullRepresentation, Decisions>;
+}
+
 export interface SuiteContext {
   oracle(): OracleContext;
   models(label: string): HostileModels;
+  mapped(label: string): MappedContext;
 }
 
 /**
@@ -45,6 +54,8 @@ export function useSuiteContext(dialects: DialectSetup[], omittedActions: readon
   let pdp: Pdp | undefined;
   const databases: DifferentialDatabase[] = [];
   const models = new Map<string, HostileModels>();
+  const mappedResources = new Map<string, MappedResources>();
+  const mapped = new Map<string, MappedContext>();
   let oracle: OracleContext | undefined;
 
   beforeAll(async () => {
@@ -58,12 +69,38 @@ export function useSuiteContext(dialects: DialectSetup[], omittedActions: readon
       const defined = defineHostileModels(database.sequelize);
       await insertDataset(defined, dataset);
       models.set(label, defined);
+      mappedResources.set(label, await mapResources(defined));
     };
     const decide = async () => {
       pdp = await startPdp({ policiesDir: hostilePoliciesDir, celErrorLogLevel: "none" });
       oracle = await decideEverything(new HTTP(pdp.httpUrl), dataset, omittedActions);
     };
     await Promise.all([decide(), ...dialects.filter((dialect) => dialect.runs).map(loadDatabase)]);
+    const decided = oracle as OracleContext | undefined;
+    if (decided && pdp) {
+      const cerbos = new HTTP(pdp.httpUrl);
+      for (const [label, resources] of mappedResources) {
+        const differing = {
+          explicit: differingRows(resources.explicit, decided.resources.explicit),
+          omitted: differingRows(resources.omitted, decided.resources.omitted),
+        };
+        const decide = (representation: NullRepresentation, actions: readonly string[]) =>
+          mappedDecisions(
+            cerbos,
+            hostilePrincipal,
+            resources[representation],
+            differing[representation],
+            decided.decisions[representation],
+            [...actions],
+          );
+        const explicitActions = [...decided.decisions.explicit.keys()];
+        const decisions = {
+          explicit: await decide("explicit", explicitActions),
+          omitted: await decide("omitted", omittedActions),
+        };
+        mapped.set(label, { resources, differing, decisions });
+      }
+    }
     console.log(`authz differential: setup took ${Date.now() - started} ms`);
   }, setupTimeoutMs);
 
@@ -79,6 +116,11 @@ export function useSuiteContext(dialects: DialectSetup[], omittedActions: readon
     models(label) {
       const found = models.get(label);
       if (!found) throw new Error(`the ${label} database setup did not complete`);
+      return found;
+    },
+    mapped(label) {
+      const found = mapped.get(label);
+      if (!found) throw new Error(`toCerbosResource on the ${label} database did not complete`);
       return found;
     },
   };

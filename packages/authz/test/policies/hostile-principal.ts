@@ -16,6 +16,8 @@ export const hostilePrincipal: Principal = {
   attr: {
     department: "Sales",
     threshold: 42,
+    // A hierarchy position (principal-side hierarchy functions fold it into the plan).
+    home: "a.b",
     bigNames: ["Alpha", "a_b", "100%", "Émile", "back\\slash", "x", "y", "z", "Zed", "日本", "😀", "urgent"],
     smallNames: ["Alpha", "alpha", "ALPHA"],
     bigTags: ["vip", "new", "blocked-not", "t3", "t4", "t5", "t6", "t7", "t8", "t9", "t10", "Vip"],
