@@ -1,8 +1,8 @@
 import type { PlanNode } from "../plan.ts";
-import { and, exists, FALSE, notExists, TRUE } from "../sql.ts";
+import { and, exists, FALSE, isNotTrue, notExists, TRUE } from "../sql.ts";
 import { asHierarchy, hierarchyOk } from "./hierarchy.ts";
 import { hierarchyEquality } from "./hierarchy-relations.ts";
-import { asCond, asScalar, compileOperand, operandsOf, refuse } from "./operands.ts";
+import { asCond, asScalar, compileOperand, constantScalar, isScalarValue, operandsOf, refuse } from "./operands.ts";
 import { ordering } from "./ordering.ts";
 import type { Cond, Context, Operand, Scalar } from "./types.ts";
 
@@ -65,11 +65,20 @@ export function equality(context: Context, node: PlanNode, a: Scalar, b: Scalar)
   return { t: and(ok, dialect.nullSafeEq(left, b.sql)), f: and(ok, dialect.nullSafeNe(left, b.sql)) };
 }
 
-/** `tags == []`: the only list equality that does not depend on element order. */
-function emptyListEquality(collection: Operand, list: Operand): Cond | undefined {
-  if (collection.kind !== "collection" || list.kind !== "list" || list.items.length > 0) return undefined;
-  const { from, where, ok } = collection.collection;
-  return { t: and(ok, notExists(from, where)), f: and(ok, exists(from, where)) };
+/**
+ * `tags == []` and `tags == ["vip"]`: the list equalities that do not depend on element order
+ * (none, or exactly one element equal to the item; CEL's == never errs on elements).
+ */
+function shortListEquality(context: Context, node: PlanNode, collection: Operand, list: Operand): Cond | undefined {
+  if (collection.kind !== "collection" || list.kind !== "list" || list.items.length > 1) return undefined;
+  const { from, where, ok, element } = collection.collection;
+  const [item] = list.items;
+  if (item === undefined) return { t: and(ok, notExists(from, where)), f: and(ok, exists(from, where)) };
+  if (element.kind !== "scalar" || !isScalarValue(item))
+    return refuse(node, "list equality of objects or nested lists");
+  const match = equality(context, node, element.scalar, constantScalar(context, item)).t;
+  const one = and(`((SELECT COUNT(*) FROM ${from} WHERE ${where}) = 1)`, exists(from, and(where, match)));
+  return { t: and(ok, one), f: and(ok, isNotTrue(one)) };
 }
 
 function equalityOperator(node: CallNode, context: Context, negate: boolean): Operand {
@@ -98,7 +107,7 @@ function equalityOperator(node: CallNode, context: Context, negate: boolean): Op
     const cond: Cond = { t: and(ok, holds), f: and(ok, `(NOT ${holds})`) };
     return { kind: "cond", cond: negate ? swap(cond) : cond };
   }
-  const emptiness = emptyListEquality(a, b) ?? emptyListEquality(b, a);
+  const emptiness = shortListEquality(context, node, a, b) ?? shortListEquality(context, node, b, a);
   if (emptiness !== undefined) return { kind: "cond", cond: negate ? swap(emptiness) : emptiness };
   if (a.kind === "list" || b.kind === "list" || a.kind === "collection" || b.kind === "collection") {
     return refuse(node, "list equality has no exact SQL translation (element order is not stored)");

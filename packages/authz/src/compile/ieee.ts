@@ -51,7 +51,8 @@ function bind(
   const alias = freshAlias(context, "n");
   const q = context.dialect.quote;
   const columns = Object.entries(operands).map(([name, sql]) => `${sql} AS ${q(name)}`);
-  return `(SELECT ${body((name) => `${alias}.${q(name)}`)} FROM (SELECT ${columns.join(", ")}) AS ${alias})`;
+  // LIMIT 1 keeps the planner from inlining the columns back into every use (exponential SQL).
+  return `(SELECT ${body((name) => `${alias}.${q(name)}`)} FROM (SELECT ${columns.join(", ")} LIMIT 1) AS ${alias})`;
 }
 
 const cases = (branches: readonly (readonly [string, string])[], otherwise: string) =>
@@ -188,16 +189,27 @@ function productOrQuotient(context: Context, a: Num, b: Num, division: boolean):
   const sql = bind(context, operands, (r) => {
     const [x, y] = [r("x"), r("y")];
     const [sx, sy] = [scaled(dialect, x), scaled(dialect, y)];
-    const q = division ? `(${sx.value} / ${sy.value})` : `(${sx.value} * ${sy.value})`;
-    const k = division ? `(${sx.exponent} - ${sy.exponent})` : `(${sx.exponent} + ${sy.exponent})`;
     const direct = division ? `${x} / ${y}` : `${x} * ${y}`;
-    // A scaled result of exactly half the smallest subnormal: whether the exact one is above decides 0 or 2^-1074.
-    const above = (tie: number) =>
-      division
-        ? `abs(${sx.value}) > ${literal(dialect, tie)} * abs(${sy.value})`
-        : productErrorPositive(dialect, `abs(${sx.value})`, `abs(${sy.value})`);
     const divisorNegZero = division ? `(${r("nz")} = ${dialect.escape(true)})` : undefined;
-    return cases(special(context, a, b, x, y, divisorNegZero), finish(dialect, q, k, direct, above));
+    // The scaled operands, their product or quotient and its power-of-two scale, bound once more.
+    const scaledResult = bind(
+      context,
+      {
+        q: division ? `(${sx.value} / ${sy.value})` : `(${sx.value} * ${sy.value})`,
+        k: division ? `(${sx.exponent} - ${sy.exponent})` : `(${sx.exponent} + ${sy.exponent})`,
+        sx: sx.value,
+        sy: sy.value,
+      },
+      (s) => {
+        // A scaled result of exactly half the smallest subnormal: whether the exact one is above decides 0 or 2^-1074.
+        const above = (tie: number) =>
+          division
+            ? `abs(${s("sx")}) > ${literal(dialect, tie)} * abs(${s("sy")})`
+            : productErrorPositive(dialect, `abs(${s("sx")})`, `abs(${s("sy")})`);
+        return finish(dialect, s("q"), s("k"), direct, above);
+      },
+    );
+    return cases(special(context, a, b, x, y, divisorNegZero), scaledResult);
   });
   const negZero = () => `((${sql}) = 0 AND NOT ${sameSign(a, b)})`;
   const nan = division || a.nan || b.nan || a.infinite || b.infinite;

@@ -64,5 +64,10 @@ export const refusalMessages: Record<string, string> = {
   refused_h_multichar_delimiter: `Cannot translate Cerbos query plan: operator "hierarchy" at "request.resource.attr.path": a hierarchy delimiter of other than one character: a longer one can overlap itself ("a:::b" split by "::" is [a, :b]), so segment boundaries are not substring tests`,
   ts_plus_duration: `Cannot translate Cerbos query plan: operator "duration" at "-": durations and timestamp arithmetic are not translated`,
   list_concat: `Cannot translate Cerbos query plan: operator "add" at "request.resource.attr.labels": list concatenation cannot be translated (it would need a correlated UNION)`,
-  list_eq_literal: `Cannot translate Cerbos query plan: operator "eq" at "request.resource.attr.tags": list equality has no exact SQL translation (element order is not stored)`,
+  add_gt_int: `Cannot translate Cerbos query plan: operator "add" at "request.resource.attr.amount": ${AMBIGUOUS}`,
+  sub_lt_int: `Cannot translate Cerbos query plan: operator "sub" at "request.resource.attr.amount": ${AMBIGUOUS}`,
+  mult_gt_int: `Cannot translate Cerbos query plan: operator "mult" at "request.resource.attr.amount": ${AMBIGUOUS}`,
+  add_overflow_int: `Cannot translate Cerbos query plan: operator "add" at "request.resource.attr.amount": ${AMBIGUOUS}`,
+  refused_h_multichar_overlap: `Cannot translate Cerbos query plan: operator "hierarchy" at "request.resource.attr.path": a hierarchy delimiter of other than one character: a longer one can overlap itself ("a:::b" split by "::" is [a, :b]), so segment boundaries are not substring tests`,
+  refused_list_eq_two: `Cannot translate Cerbos query plan: operator "eq" at "request.resource.attr.labels": list equality has no exact SQL translation (element order is not stored)`,
 };
