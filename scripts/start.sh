@@ -17,7 +17,7 @@ $PNPM install --frozen-lockfile
   ────────────────────────────────────────────────────────────────────────
    Web app      http://localhost:5173         (Vite; proxies /trpc to the API)
    API (tRPC)   http://127.0.0.1:3000/trpc    health: http://127.0.0.1:3000/health
-   Cerbos PDP   http://127.0.0.1:3592         (watching policies/; decisions in .data/cerbos-audit.log)
+   Cerbos PDP   http://127.0.0.1:3592         (watching policies/; decisions: #/admin/decisions as alice)
    Database     .data/app.db (SQLite, seeded with the demo data)
 
    Demo users (dev only), password for all: password123

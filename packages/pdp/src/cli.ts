@@ -1,11 +1,13 @@
 #!/usr/bin/env -S node --import tsx
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { devAdminCredentials } from "./admin-api.ts";
 import { repoPoliciesDir } from "./paths.ts";
 import { startPdp } from "./start.ts";
 
 // Dev runner: `pnpm --filter @repo/pdp dev` starts the PDP on the shipped ports with policy
-// watching; decisions are appended to .data/cerbos-audit.log.
+// watching; decisions are kept in the local audit store .data/cerbos-audit/, which the API reads
+// through the Admin API (decision lookup; credentials: admin-api.ts, devAdminCredentials).
 const watch = process.argv.includes("--watch");
 const dataDir = fileURLToPath(new URL("../../../.data", import.meta.url));
 mkdirSync(dataDir, { recursive: true });
@@ -14,7 +16,7 @@ const pdp = await startPdp({
   httpPort: Number(process.env.CERBOS_HTTP_PORT ?? 3592),
   grpcPort: Number(process.env.CERBOS_GRPC_PORT ?? 3593),
   watch,
-  auditLogPath: `${dataDir}/cerbos-audit.log`,
+  adminApi: { ...devAdminCredentials(dataDir), auditStorePath: `${dataDir}/cerbos-audit` },
   // The dev console shows what needs attention: warnings, errors (a broken policy edit) and
   // policy (re)loads; not per-request access lines or start-up chatter. Decisions: the audit log.
   onLog: (line) => {
@@ -22,7 +24,7 @@ const pdp = await startPdp({
   },
 });
 console.log(`Cerbos PDP serving ${repoPoliciesDir} at ${pdp.httpUrl}${watch ? " (watching policies)" : ""}`);
-console.log(`Decision audit log: ${dataDir}/cerbos-audit.log`);
+console.log(`Decisions: ${dataDir}/cerbos-audit/ (look them up by call id in the web app: #/admin/decisions)`);
 // Ctrl-C arrives twice (from the terminal and relayed by tsx): stop once, exit 0.
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

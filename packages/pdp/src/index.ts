@@ -1,3 +1,4 @@
+export { type AdminApiOptions, adminApiSettings, devAdminCredentials } from "./admin-api.ts";
 export { cerbosBinaryPath, pinnedCerbosVersion } from "./binary.ts";
 export { repoPoliciesDir } from "./paths.ts";
 export { freePort } from "./ports.ts";

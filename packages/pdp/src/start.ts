@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { type AdminApiOptions, adminApiSettings } from "./admin-api.ts";
 import { cerbosBinaryPath } from "./binary.ts";
 import { LogBuffer } from "./log-buffer.ts";
 import { freePort } from "./ports.ts";
@@ -32,6 +33,11 @@ export interface StartPdpOptions {
    * the audit log entries).
    */
   celErrorLogLevel?: "none" | "debug" | "info" | "warn" | "error";
+  /**
+   * Enable the Admin API with these credentials and keep decisions in a local audit store
+   * instead of `auditLogPath`, so that they can be looked up by call id (admin-api.ts).
+   */
+  adminApi?: AdminApiOptions;
   /** Extra `--set` overrides, e.g. `{ "server.requestLimits.maxResourcesPerRequest": "100" }`. */
   settings?: Record<string, string>;
   /** Receives every line the PDP prints (logs and stdout audit entries). */
@@ -88,6 +94,7 @@ async function startOnce(options: StartPdpOptions): Promise<Pdp> {
     "storage.disk.watchForChanges": String(options.watch ?? false),
     "audit.file.path": options.auditLogPath ?? "stdout",
     ...(options.celErrorLogLevel === undefined ? {} : { "engine.celErrorLogLevel": options.celErrorLogLevel }),
+    ...(options.adminApi ? adminApiSettings(options.adminApi) : {}),
     ...options.settings,
   };
   const args = [
