@@ -2,7 +2,14 @@ import { readdirSync } from "node:fs";
 import { findPostgresBinDir, postgresRequired, startPostgres, type ThrowawayPostgres } from "@repo/testing";
 import { Sequelize } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PlanKind, queryPlanToSequelize, queryPlanToSql, UnsupportedQueryPlanError } from "../src/index.ts";
+import {
+  PlanKind,
+  queryPlanToSequelize,
+  queryPlanToSql,
+  resourceInclude,
+  toCerbosResource,
+  UnsupportedQueryPlanError,
+} from "../src/index.ts";
 import { seededHostile, sqliteMemory } from "./fixtures/hostile-fixture.ts";
 import { type HostileModels, hostileMapper } from "./fixtures/hostile-schema.ts";
 import { recordedPlan } from "./fixtures/plans.ts";
@@ -347,6 +354,31 @@ describe.skipIf(!postgresRuns)("the same plans and rows on Postgres", () => {
 
   it("return exactly the rows SQLite returns, and refuse the same shapes", async () => {
     expect(await outcomeTable(postgresModels)).toEqual(await outcomeTable(models));
+  });
+
+  it("compare a column holding microseconds at the millisecond the resource carries", async () => {
+    // r3 is 12:00:00.500; stored as .4996 its resource says .499, and so must the filter.
+    await postgres!.query(`UPDATE hostile_items SET "createdAt" = '2024-06-30 12:00:00.4996+00' WHERE id = 'r3'`);
+    const mapper = hostileMapper("explicit");
+    const row = await postgresModels.Item.findByPk("r3", { include: resourceInclude(postgresModels.Item, mapper) });
+    expect(toCerbosResource(row!, { kind: "hostile", mapper }).attr.createdAt).toBe("2024-06-30T12:00:00.499Z");
+    const has = async (action: string) => (await outcome(postgresModels, action, "explicit")).split(" ").includes("r3");
+    expect(await has("ts_le_nanos")).toBe(true); // .499 <= .499999999
+    expect(await has("ts_gt_nanos")).toBe(false);
+    expect(await has("ts_le_fraction")).toBe(true); // .499 <= .500
+  });
+
+  it("never match a row whose hasOne has a second row, and never abort the statement", async () => {
+    await postgresModels.Detail.create({ id: 100, itemId: "r1", title: "second", rank: null, archived: null });
+    for (const action of [
+      "detail_title_ne",
+      "not_detail_archived",
+      "detail_not_null",
+      "detail_is_null",
+      "detail_notes_size_zero",
+    ]) {
+      expect(await outcome(postgresModels, action, "explicit"), action).not.toMatch(/\br1\b/);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 import { ResourceMappingError, UnsupportedQueryPlanError } from "../errors.ts";
 import type { RelationLayout } from "../layout.ts";
 import { type AnyModel, associationNames, type MapperEntry, type NullRepresentation, resolveHops } from "../mapper.ts";
-import { TRUE } from "../sql.ts";
+import { and, isNotTrue, or, TRUE } from "../sql.ts";
 import { columnScalar } from "./columns.ts";
 import { joinChain } from "./joins.ts";
 import type { Binding, Context, Operand, Scalar } from "./types.ts";
@@ -46,13 +46,14 @@ function relationScalar(
 ): Scalar {
   const hops = resolveHops(model, entry, path);
   const chain = associationNames(entry).join(".");
-  const full = joinChain(context, alias, hops).present;
+  const { present, reachable } = joinChain(context, alias, hops);
   const parent = hops.length > 1 ? joinChain(context, alias, hops.slice(0, -1)).present : TRUE;
-  const sql = `(CASE WHEN ${full} THEN 1 END)`;
   if (representationOf(scope, entry, chain, path) === "explicit") {
-    return { sql, type: "map", nullable: true, ok: parent, path };
+    // NULL exactly when no row exists; a hasOne with a second row is an error, never null.
+    const single = reachable === present ? TRUE : or(present, isNotTrue(reachable));
+    return { sql: `(CASE WHEN ${reachable} THEN 1 END)`, type: "map", nullable: true, ok: and(parent, single), path };
   }
-  return { sql, type: "map", nullable: false, ok: full, path };
+  return { sql: `(CASE WHEN ${present} THEN 1 END)`, type: "map", nullable: false, ok: present, path };
 }
 
 /** An entry relative to `model` under `alias`: a column, a to-one chain, a relation, or a to-many collection. */

@@ -11,6 +11,8 @@ export interface JoinChain {
   readonly alias: string;
   /** Whether the chain reaches a row: EXISTS of the joined rows, a hasOne hop with exactly one row. */
   readonly present: string;
+  /** Whether any joined row exists (a hasOne with several rows included). */
+  readonly reachable: string;
 }
 
 /** Builds the joins for a chain of associations, correlated with `baseAlias` (never a JOIN on the outer query). */
@@ -53,5 +55,6 @@ export function joinChain(context: Context, baseAlias: string, hops: readonly Ho
     previous = alias;
   }
   const present = from === "" ? "(1=1)" : exists(from, and(where, ...unique));
-  return { from, where, alias: previous, present };
+  const reachable = unique.length === 0 ? present : exists(from, where);
+  return { from, where, alias: previous, present, reachable };
 }

@@ -152,10 +152,10 @@
 (substr(strftime('%Y-%m-%dT%H:%M:%fZ', `Item`.`createdAt`), 1, length('2024-03')) = '2024-03' COLLATE BINARY)
 
 -- hostile.detail_is_null.hostile
-((CASE WHEN (EXISTS (SELECT 1 FROM `hostile_details` AS `authz_t1` WHERE ((`authz_t1`.`item_ref` = `Item`.`id`) AND ((SELECT COUNT(*) FROM `hostile_details` AS `authz_u2` WHERE `authz_u2`.`item_ref` = `Item`.`id`) = 1)))) THEN 1 END) IS NULL)
+(((EXISTS (SELECT 1 FROM `hostile_details` AS `authz_t1` WHERE ((`authz_t1`.`item_ref` = `Item`.`id`) AND ((SELECT COUNT(*) FROM `hostile_details` AS `authz_u2` WHERE `authz_u2`.`item_ref` = `Item`.`id`) = 1)))) OR ((EXISTS (SELECT 1 FROM `hostile_details` AS `authz_t1` WHERE (`authz_t1`.`item_ref` = `Item`.`id`))) IS NOT TRUE)) AND ((CASE WHEN (EXISTS (SELECT 1 FROM `hostile_details` AS `authz_t1` WHERE (`authz_t1`.`item_ref` = `Item`.`id`))) THEN 1 END) IS NULL))
 
 -- hostile.detail_not_null.hostile
-((CASE WHEN (EXISTS (SELECT 1 FROM `hostile_details` AS `authz_t1` WHERE ((`authz_t1`.`item_ref` = `Item`.`id`) AND ((SELECT COUNT(*) FROM `hostile_details` AS `authz_u2` WHERE `authz_u2`.`item_ref` = `Item`.`id`) = 1)))) THEN 1 END) IS NOT NULL)
+(((EXISTS (SELECT 1 FROM `hostile_details` AS `authz_t1` WHERE ((`authz_t1`.`item_ref` = `Item`.`id`) AND ((SELECT COUNT(*) FROM `hostile_details` AS `authz_u2` WHERE `authz_u2`.`item_ref` = `Item`.`id`) = 1)))) OR ((EXISTS (SELECT 1 FROM `hostile_details` AS `authz_t1` WHERE (`authz_t1`.`item_ref` = `Item`.`id`))) IS NOT TRUE)) AND ((CASE WHEN (EXISTS (SELECT 1 FROM `hostile_details` AS `authz_t1` WHERE (`authz_t1`.`item_ref` = `Item`.`id`))) THEN 1 END) IS NOT NULL))
 
 -- hostile.detail_notes_all.hostile
 ((EXISTS (SELECT 1 FROM `hostile_details` AS `authz_t4` WHERE ((`authz_t4`.`item_ref` = `Item`.`id`) AND ((SELECT COUNT(*) FROM `hostile_details` AS `authz_u5` WHERE `authz_u5`.`item_ref` = `Item`.`id`) = 1)))) AND (NOT EXISTS (SELECT 1 FROM `hostile_details` AS `authz_t1` INNER JOIN `hostile_notes` AS `authz_t3` ON `authz_t3`.`detail_ref` = `authz_t1`.`id` WHERE ((`authz_t1`.`item_ref` = `Item`.`id`) AND ((`authz_t3`.`note_body` COLLATE BINARY IS NOT 'y') IS NOT TRUE)))))
