@@ -8,6 +8,7 @@ import type { TokenService } from "./auth/token.ts";
 import type { Pdp } from "./authz/pdp.ts";
 import type { Database } from "./db/database.ts";
 import type { MembershipModel, UserModel } from "./db/models/index.ts";
+import { clientAddressOf } from "./http/client-address.ts";
 import type { Logger } from "./logger.ts";
 
 /** Long-lived services shared by every request. */
@@ -25,6 +26,8 @@ export interface Session {
   user: UserModel;
   memberships: MembershipModel[];
   principal: Principal;
+  /** The API token's `tv` claim (undefined for an identity provider's token): it must stay the user's tokenVersion. */
+  tokenVersion: number | undefined;
 }
 
 export type AuthFailure = "missing" | "malformed" | "invalid" | "revoked" | "idp";
@@ -38,6 +41,8 @@ export interface Context extends AppDeps {
   authFailureMessage: string | undefined;
   /** Every Cerbos call id of this request, for the request log line. */
   cerbosCallIds: string[];
+  /** The caller's address: the socket's, or X-Forwarded-For's when the socket is a trusted proxy (http/client-address.ts). */
+  clientAddress: string;
 }
 
 export function createContextFactory(deps: AppDeps) {
@@ -56,6 +61,7 @@ export function createContextFactory(deps: AppDeps) {
       authFailure: failure,
       authFailureMessage: failureMessage,
       cerbosCallIds: [],
+      clientAddress: clientAddressOf(req),
     };
   };
 }
@@ -90,11 +96,18 @@ export async function authenticate(
     if (error instanceof OidcAuthError) return { session: null, failure: "idp", failureMessage: error.message };
     throw error;
   }
-  const { User, Membership } = deps.db.models;
+  const session = await loadSession(deps.db, userId, tokenVersion);
+  return session ? { session, failure: undefined } : { session: null, failure: "revoked" };
+}
+
+/**
+ * The user's session as the database has it now (one query: user and memberships together);
+ * null when the user is gone or, for an API token, its version is no longer the user's.
+ */
+export async function loadSession(db: Database, userId: string, tokenVersion: number | undefined) {
+  const { User, Membership } = db.models;
   const user = await User.findByPk(userId, { include: [{ model: Membership, as: "memberships" }] });
-  if (!user || (tokenVersion !== undefined && user.tokenVersion !== tokenVersion)) {
-    return { session: null, failure: "revoked" };
-  }
+  if (!user || (tokenVersion !== undefined && user.tokenVersion !== tokenVersion)) return null;
   const memberships = user.memberships ?? [];
-  return { session: { user, memberships, principal: principalOf(user, memberships) }, failure: undefined };
+  return { user, memberships, principal: principalOf(user, memberships), tokenVersion } satisfies Session;
 }

@@ -16,6 +16,8 @@ export const budget = {
   crashRounds: soak ? 5 : 2,
   /** Phases of the PDP outage scenario (stop, refuse, restart). */
   outageCycles: soak ? 5 : 1,
+  /** Rounds of each write race (an attacker's requests in flight across a demotion or removal). */
+  raceRounds: soak ? 200 : 30,
   /** Requests sent while the PDP stalls. */
   stallRequests: soak ? 200 : 40,
   /** Vitest timeout of a scenario. */

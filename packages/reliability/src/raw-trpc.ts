@@ -45,7 +45,11 @@ export async function rawCall(call: RawCall): Promise<RawOutcome> {
     const body = call.rawBody ?? JSON.stringify({ 0: call.input });
     response = await fetch(`${base}?batch=1`, { method: "POST", headers, body, signal: call.signal });
   }
-  const text = await response.text();
+  return outcomeOf(response.status, await response.text());
+}
+
+/** What a tRPC answer (status and body text) says: the first item's code and data, every item's code. */
+export function outcomeOf(status: number, text: string): RawOutcome {
   let body: unknown = text;
   try {
     body = JSON.parse(text);
@@ -55,7 +59,7 @@ export async function rawCall(call: RawCall): Promise<RawOutcome> {
   const item = Array.isArray(body) ? body[0] : body;
   const items = Array.isArray(body) ? body : isRecord(body) && ("result" in body || "error" in body) ? [body] : [];
   const codes = items.map((entry) => errorCodeOf(entry) ?? "OK");
-  return { status: response.status, code: errorCodeOf(item), codes, data: resultDataOf(item), body };
+  return { status, code: errorCodeOf(item), codes, data: resultDataOf(item), body };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,4 +1,5 @@
 import { type AuthzContext, check, flagsOf, listKind, loadKind, readKind } from "../authz/guard.ts";
+import { decidedWrite } from "../authz/write.ts";
 import type { ContactModel } from "../contacts/kind.ts";
 import { contactKind } from "../contacts/kind.ts";
 import { loadContact } from "../contacts/load.ts";
@@ -66,49 +67,60 @@ export async function getNote(ctx: AuthzContext, id: number): Promise<NoteDto> {
 }
 
 /** Anyone who may read the contact writes a note on it, in their own name: both decided in ONE check. */
-export async function createNote(ctx: AuthzContext, input: NoteCreateInput): Promise<NoteDto> {
-  const contact = await loadContact(ctx, input.contactId);
-  const author = ctx.session.user.id;
-  const draft = draftNote(ctx, contact, { authorId: author, body: input.body, visibility: input.visibility });
-  const checked = await check(ctx, [
-    { resource: contactKind.resource(contact), actions: ["read"] },
-    { resource: noteKind.resource(draft, "new"), actions: ["create", "read", ...noteKind.flags] },
-  ]);
-  const [onContact, onNote] = checked.results;
-  if (onContact?.read !== true || onNote?.create !== true) throw forbidden(checked.cerbosCallId);
-  const { Note } = ctx.db.models;
-  const created = await ctx.db.transaction((transaction) =>
-    Note.create({ ...input, authorId: author }, { transaction }),
-  );
-  return noteView(await loadKind(ctx, noteKind, created.id), allowedFrom(onNote));
+export function createNote(ctx: AuthzContext, input: NoteCreateInput): Promise<NoteDto> {
+  return decidedWrite(ctx, async (ctx) => {
+    const contact = await loadContact(ctx, input.contactId);
+    const author = ctx.session.user.id;
+    const draft = draftNote(ctx, contact, { authorId: author, body: input.body, visibility: input.visibility });
+    const checked = await check(ctx, [
+      { resource: contactKind.resource(contact), actions: ["read"] },
+      { resource: noteKind.resource(draft, "new"), actions: ["create", "read", ...noteKind.flags] },
+    ]);
+    const [onContact, onNote] = checked.results;
+    if (onContact?.read !== true || onNote?.create !== true) throw forbidden(checked.cerbosCallId);
+    return {
+      write: async (transaction) => {
+        const created = await ctx.db.models.Note.create({ ...input, authorId: author }, { transaction });
+        return noteView(await loadKind(ctx, noteKind, created.id, transaction), allowedFrom(onNote));
+      },
+    };
+  });
 }
 
 /** The author (or an admin) edits the body or the visibility; written only if unchanged since the check. */
-export async function updateNote(ctx: AuthzContext, input: NoteUpdateInput): Promise<NoteDto> {
-  const note = await loadKind(ctx, noteKind, input.id);
-  const changes = { body: input.body ?? note.body, visibility: input.visibility ?? note.visibility };
-  const after = draftNote(ctx, note.contact!, { authorId: note.authorId, ...changes }, note.id);
-  // As it is and as it will be, in one call (the "as it will be" decision gives the flags).
-  const checked = await check(ctx, [
-    { resource: noteKind.resource(note), actions: ["update"] },
-    { resource: noteKind.resource(after), actions: ["update", "read", ...noteKind.flags] },
-  ]);
-  if (!checked.results.every((decision) => decision.update === true)) throw forbidden(checked.cerbosCallId);
-  const { Note } = ctx.db.models;
-  await ctx.db.transaction(async (transaction) => {
-    const [updated] = await Note.update(changes, { where: { id: note.id, updatedAt: note.updatedAt }, transaction });
-    if (updated === 0) throw changedMeanwhile("note");
+export function updateNote(ctx: AuthzContext, input: NoteUpdateInput): Promise<NoteDto> {
+  return decidedWrite(ctx, async (ctx) => {
+    const note = await loadKind(ctx, noteKind, input.id);
+    const changes = { body: input.body ?? note.body, visibility: input.visibility ?? note.visibility };
+    const after = draftNote(ctx, note.contact!, { authorId: note.authorId, ...changes }, note.id);
+    // As it is and as it will be, in one call (the "as it will be" decision gives the flags).
+    const checked = await check(ctx, [
+      { resource: noteKind.resource(note), actions: ["update"] },
+      { resource: noteKind.resource(after), actions: ["update", "read", ...noteKind.flags] },
+    ]);
+    if (!checked.results.every((decision) => decision.update === true)) throw forbidden(checked.cerbosCallId);
+    return {
+      write: async (transaction) => {
+        const where = { id: note.id, updatedAt: note.updatedAt };
+        const [updated] = await ctx.db.models.Note.update(changes, { where, transaction });
+        if (updated === 0) throw changedMeanwhile("note");
+        return noteView(await loadKind(ctx, noteKind, note.id, transaction), allowedFrom(checked.results[1]));
+      },
+    };
   });
-  return noteView(await loadKind(ctx, noteKind, note.id), allowedFrom(checked.results[1]));
 }
 
-export async function deleteNote(ctx: AuthzContext, id: number): Promise<{ id: number }> {
-  const note = await loadKind(ctx, noteKind, id);
-  const checked = await check(ctx, [{ resource: noteKind.resource(note), actions: ["delete"] }]);
-  if (checked.results[0]?.delete !== true) throw forbidden(checked.cerbosCallId);
-  await ctx.db.transaction(async (transaction) => {
-    const deleted = await ctx.db.models.Note.destroy({ where: { id, updatedAt: note.updatedAt }, transaction });
-    if (deleted === 0) throw changedMeanwhile("note");
+export function deleteNote(ctx: AuthzContext, id: number): Promise<{ id: number }> {
+  return decidedWrite(ctx, async (ctx) => {
+    const note = await loadKind(ctx, noteKind, id);
+    const checked = await check(ctx, [{ resource: noteKind.resource(note), actions: ["delete"] }]);
+    if (checked.results[0]?.delete !== true) throw forbidden(checked.cerbosCallId);
+    return {
+      write: async (transaction) => {
+        const deleted = await ctx.db.models.Note.destroy({ where: { id, updatedAt: note.updatedAt }, transaction });
+        if (deleted === 0) throw changedMeanwhile("note");
+        return { id };
+      },
+    };
   });
-  return { id };
 }

@@ -1,7 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
 import { addMember, assignRole, removeMember } from "../organizations/members.ts";
 import {
-  authorizedOrganization,
   getOrganization,
   listOrganizations,
   organizationBilling,
@@ -19,16 +18,7 @@ export const organizationsRouter = {
   members: protectedProcedure
     .input(organizationInput)
     .query(({ ctx, input }) => organizationMembers(ctx, input.organizationId)),
-  assignRole: protectedProcedure.input(memberRoleInput).mutation(async ({ ctx, input }) => {
-    const organization = await authorizedOrganization(ctx, input.organizationId, "assignRole");
-    return assignRole(ctx.db, organization.id, input.userId, input.role);
-  }),
-  addMember: protectedProcedure.input(memberRoleInput).mutation(async ({ ctx, input }) => {
-    const organization = await authorizedOrganization(ctx, input.organizationId, "addMember");
-    return addMember(ctx.db, organization.id, input.userId, input.role);
-  }),
-  removeMember: protectedProcedure.input(memberInput).mutation(async ({ ctx, input }) => {
-    const organization = await authorizedOrganization(ctx, input.organizationId, "removeMember");
-    return removeMember(ctx.db, organization.id, input.userId);
-  }),
+  assignRole: protectedProcedure.input(memberRoleInput).mutation(({ ctx, input }) => assignRole(ctx, input)),
+  addMember: protectedProcedure.input(memberRoleInput).mutation(({ ctx, input }) => addMember(ctx, input)),
+  removeMember: protectedProcedure.input(memberInput).mutation(({ ctx, input }) => removeMember(ctx, input)),
 } satisfies TRPCRouterRecord;

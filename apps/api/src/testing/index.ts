@@ -2,6 +2,7 @@
 export { demoPassword, type SeedUsername, seedUsernames } from "../db/seed.ts";
 export { type ApiClient, type CaughtError, errorOf, testClient } from "./client.ts";
 export type { Dialect } from "./database.ts";
+export { recordingLogger } from "./logs.ts";
 export { type ApiProcess, type ApiProcessOptions, spawnApi } from "./process.ts";
 export {
   type SignedInClient,

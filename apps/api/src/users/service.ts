@@ -1,6 +1,7 @@
 import { type AuthzContext, authorize, listKind } from "../authz/guard.ts";
 import { maxResourcesPerCheck } from "../authz/query.ts";
-import { forbidden, notFound } from "../errors.ts";
+import { decidedWrite } from "../authz/write.ts";
+import { changedMeanwhile, forbidden, notFound } from "../errors.ts";
 import { type UserModel, userKind } from "./kind.ts";
 import { publicUser } from "./serialize.ts";
 
@@ -20,22 +21,26 @@ export async function listUsers(ctx: AuthzContext) {
 }
 
 /** Bans or unbans the user and revokes their tokens (the token version moves on). */
-export async function setBanned(ctx: AuthzContext, id: string, isBanned: boolean) {
-  const { User } = ctx.db.models;
-  const user = await User.findByPk(id);
-  // A missing user is checked as a plain user would be, so only those who may administer users
-  // learn whether one exists.
-  const resource = user
-    ? userKind.resource(user)
-    : { kind: userKind.name, id, attr: { role: "user", isBanned: !isBanned } };
-  await authorize(ctx, [{ resource, actions: [isBanned ? "ban" : "unban"] }]);
-  if (!user) throw notFound(userKind.label);
-  return ctx.db.transaction(async (transaction) => {
-    await User.update(
-      { isBanned, tokenVersion: user.tokenVersion + 1 },
-      { where: { id: user.id, tokenVersion: user.tokenVersion }, transaction },
-    );
-    await user.reload({ transaction });
-    return publicUser(user);
+export function setBanned(ctx: AuthzContext, id: string, isBanned: boolean) {
+  return decidedWrite(ctx, async (ctx) => {
+    const { User } = ctx.db.models;
+    const user = await User.findByPk(id);
+    // A missing user is checked as a plain user would be, so only those who may administer users
+    // learn whether one exists.
+    const resource = user
+      ? userKind.resource(user)
+      : { kind: userKind.name, id, attr: { role: "user", isBanned: !isBanned } };
+    await authorize(ctx, [{ resource, actions: [isBanned ? "ban" : "unban"] }]);
+    if (!user) throw notFound(userKind.label);
+    return {
+      write: async (transaction) => {
+        // Only while the user is what the policy read (its role); every token of theirs is revoked.
+        const [updated] = await User.update({ isBanned }, { where: { id: user.id, role: user.role }, transaction });
+        if (updated === 0) throw changedMeanwhile("user");
+        await User.increment("tokenVersion", { where: { id: user.id }, transaction });
+        await user.reload({ transaction });
+        return publicUser(user);
+      },
+    };
   });
 }
