@@ -6,8 +6,10 @@ import { principalOf } from "./auth/principal.ts";
 import type { LoginLimiter } from "./auth/rate-limit.ts";
 import type { TokenService } from "./auth/token.ts";
 import type { Pdp } from "./authz/pdp.ts";
+import type { DenialsByCall } from "./authz/reasons.ts";
 import type { Database } from "./db/database.ts";
 import type { MembershipModel, UserModel } from "./db/models/index.ts";
+import type { AuditTrail } from "./decisions/audit-trail.ts";
 import { clientAddressOf } from "./http/client-address.ts";
 import type { Logger } from "./logger.ts";
 
@@ -20,6 +22,8 @@ export interface AppDeps {
   log: Logger;
   /** Set when OIDC_ISSUER is configured: the identity provider's access tokens are accepted too. */
   oidc?: OidcAuthenticator;
+  /** The PDPs' audit trail (their Admin API), for the admins' decision lookup; unset: not configured. */
+  auditTrail?: AuditTrail;
 }
 
 export interface Session {
@@ -30,7 +34,8 @@ export interface Session {
   tokenVersion: number | undefined;
 }
 
-export type AuthFailure = "missing" | "malformed" | "invalid" | "revoked" | "idp";
+/** Why a request has no session (UNAUTHORIZED's `data.authFailure`). */
+export type AuthFailure = "missing" | "malformed" | "expired" | "invalid" | "revoked" | "idp";
 
 export interface Context extends AppDeps {
   requestId: string;
@@ -41,6 +46,8 @@ export interface Context extends AppDeps {
   authFailureMessage: string | undefined;
   /** Every Cerbos call id of this request, for the request log line. */
   cerbosCallIds: string[];
+  /** The denials of this request's CheckResources calls with their reasons, by call id (authz/reasons.ts). */
+  denials: DenialsByCall;
   /** The caller's address: the socket's, or X-Forwarded-For's when the socket is a trusted proxy (http/client-address.ts). */
   clientAddress: string;
 }
@@ -61,6 +68,7 @@ export function createContextFactory(deps: AppDeps) {
       authFailure: failure,
       authFailureMessage: failureMessage,
       cerbosCallIds: [],
+      denials: new Map(),
       clientAddress: clientAddressOf(req),
     };
   };
@@ -89,7 +97,7 @@ export async function authenticate(
       userId = identity.userId;
     } else {
       const claims = await deps.tokens.verify(token);
-      if (!claims) return { session: null, failure: "invalid" };
+      if (!claims) return { session: null, failure: (await deps.tokens.isExpired(token)) ? "expired" : "invalid" };
       ({ userId, tokenVersion } = claims);
     }
   } catch (error) {

@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import type { AuthFailure } from "./context.ts";
 
 // Every error a procedure answers is made here, so the codes and messages a client acts on
 // (README: "Errors a client can act on") are in one file.
@@ -26,9 +27,21 @@ export function notAllowed(message: string): TRPCError {
   return new TRPCError({ code: "FORBIDDEN", message });
 }
 
+/** Carried as the cause of an UNAUTHORIZED error so the error formatter can say why (`data.authFailure`). */
+export class AuthFailed extends Error {
+  override name = "AuthFailed";
+  constructor(readonly authFailure: AuthFailure) {
+    super(`no session: ${authFailure}`);
+  }
+}
+
 /** No valid session: a missing, malformed, expired, revoked token, or wrong credentials. */
-export function unauthorized(message: string): TRPCError {
-  return new TRPCError({ code: "UNAUTHORIZED", message });
+export function unauthorized(message: string, authFailure?: AuthFailure): TRPCError {
+  return new TRPCError({
+    code: "UNAUTHORIZED",
+    message,
+    cause: authFailure ? new AuthFailed(authFailure) : undefined,
+  });
 }
 
 export function tooManyRequests(message: string): TRPCError {

@@ -1,8 +1,9 @@
-import { join } from "node:path";
-import { type Pdp as LocalPdp, repoPoliciesDir, startPdp } from "@repo/pdp";
+import type { Pdp as LocalPdp } from "@repo/pdp";
 import { createPdp } from "./authz/pdp.ts";
 import { probePolicies, waitForPdp } from "./authz/probe.ts";
 import { ConfigError, defaultDataDir, loadConfig } from "./config.ts";
+import { type AuditTrailConfig, loadAuditTrailConfig } from "./decisions/config.ts";
+import { startLocalPdp } from "./decisions/local-pdp.ts";
 import { createLogger } from "./logger.ts";
 import { type RunningApi, startApi } from "./server.ts";
 
@@ -59,14 +60,25 @@ async function fail(message: string, details?: object): Promise<never> {
 
 async function start(): Promise<void> {
   let cerbosUrl = config.cerbosUrl;
+  let auditTrail: AuditTrailConfig | undefined;
   if (!cerbosUrl) {
-    localPdp = await startPdp({
-      policiesDir: repoPoliciesDir,
-      auditLogPath: join(defaultDataDir, "cerbos-audit.log"),
-    });
-    cerbosUrl = localPdp.httpUrl;
-    log.info({ cerbosUrl, policies: repoPoliciesDir }, "CERBOS_URL is not set: started a local PDP");
+    const local = await startLocalPdp();
+    ({ pdp: localPdp, auditTrail } = local);
+    cerbosUrl = local.pdp.httpUrl;
+    log.info({ cerbosUrl }, "CERBOS_URL is not set: started a local PDP on the shipped policies");
+  } else {
+    try {
+      auditTrail = loadAuditTrailConfig(process.env, {
+        pdpUrls: [cerbosUrl],
+        dataDir: defaultDataDir,
+        production: config.nodeEnv === "production",
+      });
+    } catch (error) {
+      await fail(error instanceof Error ? error.message : String(error));
+    }
   }
+  auditTrail = auditTrail && { ...auditTrail, timeoutMs: config.pdpTimeoutMs };
+  if (!auditTrail) log.info("decision lookup is off: CERBOS_ADMIN_USERNAME / CERBOS_ADMIN_PASSWORD are not set");
   const pdp = createPdp(cerbosUrl, config.pdpTimeoutMs);
   if (!(await waitForPdp(pdp, config.pdpWaitMs))) {
     await fail(`the PDP at ${cerbosUrl} does not answer its health check (waited ${config.pdpWaitMs} ms)`);
@@ -85,6 +97,7 @@ async function start(): Promise<void> {
     pdpTimeoutMs: config.pdpTimeoutMs,
     logger: log,
     oidc: config.oidc,
+    auditTrail,
   }).catch((error: unknown) => fail("the API failed to start", { err: error }));
 }
 

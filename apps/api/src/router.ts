@@ -1,5 +1,6 @@
 import { kindRouters } from "./kinds.ts";
 import { authRouter } from "./routers/auth.ts";
+import { decisionsRouter } from "./routers/decisions.ts";
 import { healthProcedure } from "./routers/health.ts";
 import { tagsRouter } from "./routers/tags.ts";
 import { createTRPCRouter } from "./trpc.ts";
@@ -8,6 +9,7 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   ...kindRouters,
   tags: tagsRouter,
+  decisions: decisionsRouter,
   health: healthProcedure,
 });
 

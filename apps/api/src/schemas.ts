@@ -127,3 +127,22 @@ export const noteUpdateInput = z.object({
 export type NoteListInput = z.infer<typeof noteListInput>;
 export type NoteCreateInput = z.infer<typeof noteCreateInput>;
 export type NoteUpdateInput = z.infer<typeof noteUpdateInput>;
+
+// --- decisions (apps/api/src/decisions/)
+/** The kinds whose rows "why can't I?" explains (rows of an organization: existence is not leaked). */
+export const explainableKinds = ["contact", "company", "organization", "note"] as const;
+/** A Cerbos call id: a ULID (26 characters of Crockford's base 32). */
+const cerbosCallId = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "A call id has 26 letters and digits, e.g. 01M8SW7HJ2QZPX6ZBSXYZZ8ZX6.");
+
+export const explainInput = z.object({
+  kind: z.enum(explainableKinds),
+  id,
+  action: z.string().regex(/^[A-Za-z]{1,40}$/, "An action is a word, e.g. update."),
+});
+export const decisionLookupInput = z.object({ callId: cerbosCallId });
+
+export type ExplainInput = z.infer<typeof explainInput>;

@@ -11,6 +11,8 @@ import { createContextFactory } from "./context.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedIfEmpty } from "./db/seed.ts";
+import { createAuditTrail } from "./decisions/audit-trail.ts";
+import type { AuditTrailConfig } from "./decisions/config.ts";
 import { checkHealth } from "./health.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { appRouter } from "./router.ts";
@@ -34,6 +36,8 @@ export interface StartApiOptions {
   logger?: Logger;
   /** Accept this identity provider's access tokens beside the API's own (src/auth/oidc/README.md). */
   oidc?: OidcConfig;
+  /** Where decision lookup reads the PDPs' audit trail (src/decisions/config.ts); unset: lookup is off. */
+  auditTrail?: AuditTrailConfig;
 }
 
 export interface RunningApi {
@@ -68,7 +72,16 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
       "accepting OIDC access tokens",
     );
   }
-  const deps = { db, pdp, tokens: createTokenService(options.authSecret), loginLimiter: loginLimiter(db), log, oidc };
+  const auditTrail = options.auditTrail ? createAuditTrail(options.auditTrail) : undefined;
+  const deps = {
+    db,
+    pdp,
+    tokens: createTokenService(options.authSecret),
+    loginLimiter: loginLimiter(db),
+    log,
+    oidc,
+    auditTrail,
+  };
 
   const app = express();
   app.disable("x-powered-by");

@@ -1,19 +1,23 @@
 import { initTRPC } from "@trpc/server";
 import { ZodError } from "zod";
+import { reasonsOfRefusal } from "./authz/reasons.ts";
 import type { Context, Session } from "./context.ts";
-import { AccessDenied, unauthorized } from "./errors.ts";
+import { AccessDenied, AuthFailed, unauthorized } from "./errors.ts";
 
 const t = initTRPC.context<Context>().create({
   // Never send stack traces to clients, whatever NODE_ENV says.
   isDev: false,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const zodIssues = error.code === "BAD_REQUEST" && error.cause instanceof ZodError ? error.cause.issues : undefined;
-    const cerbosCallId = error.cause instanceof AccessDenied ? error.cause.cerbosCallId : undefined;
+    const denied = error.cause instanceof AccessDenied ? error.cause : undefined;
+    // The policies' words for the denial (rule outputs of the call that denied; authz/reasons.ts).
+    const reasons = denied ? reasonsOfRefusal(ctx?.denials.get(denied.cerbosCallId)) : undefined;
+    const authFailure = error.cause instanceof AuthFailed ? error.cause.authFailure : undefined;
     return {
       ...shape,
       // The reason of a server failure is in the log (with the request id), never in the response.
       message: error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error." : shape.message,
-      data: { ...shape.data, zodIssues, cerbosCallId },
+      data: { ...shape.data, zodIssues, cerbosCallId: denied?.cerbosCallId, reasons, authFailure },
     };
   },
 });
@@ -50,6 +54,8 @@ export const publicProcedure = t.procedure.use(logged);
 const unauthorizedMessages = {
   missing: "Sign in: this call needs a bearer token.",
   malformed: "The Authorization header must be `Bearer <token>`.",
+  // The same words for both (clients told them apart by nothing until `data.authFailure`).
+  expired: "The token is invalid or expired: sign in again.",
   invalid: "The token is invalid or expired: sign in again.",
   revoked: "The token was revoked (signed out or account changed): sign in again.",
   idp: "The identity provider token was refused: sign in again.",
@@ -58,7 +64,8 @@ const unauthorizedMessages = {
 /** Every non-public procedure: a valid, unrevoked token and the principal built from the DB. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.session) {
-    throw unauthorized(ctx.authFailureMessage ?? unauthorizedMessages[ctx.authFailure ?? "missing"]);
+    const failure = ctx.authFailure ?? "missing";
+    throw unauthorized(ctx.authFailureMessage ?? unauthorizedMessages[failure], failure);
   }
   return next({ ctx: { ...ctx, session: ctx.session as Session } });
 });

@@ -48,10 +48,13 @@ describe.each(dialects)("the tutorial's requests (%s)", (dialect) => {
       allowedActions: { read: true, update: true, delete: true },
     });
     expect(await john.contacts.get.query({ id: created.id })).toMatchObject({ firstName: "Tutorial" });
-    expect(await john.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: true });
+    expect(await john.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: true, reasons: [] });
 
     const geri = await app.as("geri");
-    expect(await geri.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: false });
+    expect(await geri.contacts.permissions.query({ organizationId: 1 })).toEqual({
+      canCreate: false,
+      reasons: ["Only the Sales department may add contacts."],
+    });
     const error = await errorOf(geri.contacts.create.mutate({ organizationId: 1, firstName: "No", lastName: "Way" }));
     expect(error.code).toBe("FORBIDDEN");
     expect(error.cerbosCallId).toBeTruthy();

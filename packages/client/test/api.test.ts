@@ -62,6 +62,9 @@ describe("client against the real API and PDP", () => {
 
   it("tells geri she may not create contacts in Acme Corp", async () => {
     const geri = await signedInClient("geri");
-    await expect(geri.contacts.permissions.query({ organizationId: 1 })).resolves.toEqual({ canCreate: false });
+    await expect(geri.contacts.permissions.query({ organizationId: 1 })).resolves.toEqual({
+      canCreate: false,
+      reasons: ["Only the Sales department may add contacts."],
+    });
   });
 });

@@ -26,4 +26,17 @@ describe("tokens", () => {
     ).toString("base64url");
     expect(await createTokenService(secret).verify(`${header}.${forgedPayload}.${signature}`)).toBeUndefined();
   });
+
+  it("tells an expired token of ours from one signed with another key (UNAUTHORIZED's authFailure)", async () => {
+    const tokens = createTokenService(secret);
+    const expired = await createTokenService(secret, -10).issue({ userId: "john", tokenVersion: 0 });
+    const otherKey = await createTokenService("another-secret-another-secret-11111", -10).issue({
+      userId: "john",
+      tokenVersion: 0,
+    });
+    const valid = await tokens.issue({ userId: "john", tokenVersion: 0 });
+    expect(await tokens.isExpired(expired.token)).toBe(true);
+    expect(await tokens.isExpired(otherKey.token)).toBe(false);
+    expect(await tokens.isExpired(valid.token)).toBe(false);
+  });
 });

@@ -1,4 +1,4 @@
-import { jwtVerify, SignJWT } from "jose";
+import { errors, jwtVerify, SignJWT } from "jose";
 
 const issuer = "repo-api";
 const algorithm = "HS256";
@@ -13,6 +13,8 @@ export interface TokenService {
   issue(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }>;
   /** Undefined when the token is malformed, expired, or signed with another key. */
   verify(token: string): Promise<TokenClaims | undefined>;
+  /** True for a token of ours (signature and issuer check out) that is past its expiry. */
+  isExpired(token: string): Promise<boolean>;
 }
 
 export function createTokenService(secret: string, ttlSeconds = 8 * 60 * 60): TokenService {
@@ -36,6 +38,15 @@ export function createTokenService(secret: string, ttlSeconds = 8 * 60 * 60): To
         return { userId: payload.sub, tokenVersion: payload.tv };
       } catch {
         return undefined;
+      }
+    },
+    async isExpired(token) {
+      try {
+        await jwtVerify(token, key, { issuer, algorithms: [algorithm], requiredClaims: ["exp"] });
+        return false;
+      } catch (error) {
+        // jose checks the claims only after the signature: JWTExpired means a genuine token.
+        return error instanceof errors.JWTExpired;
       }
     },
   };

@@ -5,14 +5,19 @@ import { forbidden, notFound } from "../errors.ts";
 import type { ResourceKind } from "./kind.ts";
 import { requireMembership } from "./membership.ts";
 import { authorizedCheck, authorizedFindAndCountAll } from "./query.ts";
+import { reasonsOfAction, recordingDenials } from "./reasons.ts";
 
 // The primitives of authz/query.ts applied to a request: the caller's principal, the request id,
 // the request log's Cerbos call ids, and tenant isolation's first line (NOT_FOUND).
 
-export type AuthzContext = Pick<Context, "db" | "pdp" | "log" | "cerbosCallIds" | "requestId"> & { session: Session };
+export type AuthzContext = Pick<Context, "db" | "pdp" | "log" | "cerbosCallIds" | "requestId" | "denials"> & {
+  session: Session;
+};
 
 const deciderOf = (ctx: AuthzContext) => ({
-  cerbos: ctx.pdp,
+  // Every CheckResources answer's denials are kept with their reasons (authz/reasons.ts): the
+  // FORBIDDEN a procedure then raises carries them (trpc.ts), and `whyNot` reads them.
+  cerbos: recordingDenials(ctx.pdp, ctx.denials),
   principal: ctx.session.principal,
   requestId: ctx.requestId,
 });
@@ -111,4 +116,9 @@ export async function decide<M extends Model, Flag extends string>(
 /** The flags of one decision (false when absent). */
 export function flagsOf<Flag extends string>(flags: readonly Flag[], decision: Record<string, boolean> = {}) {
   return Object.fromEntries(flags.map((flag) => [flag, decision[flag] === true])) as Record<Flag, boolean>;
+}
+
+/** Why `action` was denied on the `index`-th resource of a call this request made ([] when allowed). */
+export function whyNot(ctx: Pick<AuthzContext, "denials">, cerbosCallId: string, index: number, action: string) {
+  return reasonsOfAction(ctx.denials.get(cerbosCallId), index, action);
 }

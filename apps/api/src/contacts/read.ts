@@ -1,4 +1,4 @@
-import { type AuthzContext, check, readKind } from "../authz/guard.ts";
+import { type AuthzContext, check, readKind, whyNot } from "../authz/guard.ts";
 import { requireMembership } from "../authz/membership.ts";
 import { buildContactDraft } from "./draft.ts";
 import { contactKind } from "./kind.ts";
@@ -10,8 +10,11 @@ export async function getContact(ctx: AuthzContext, id: number): Promise<Contact
   return serializeContact(row, { read: true, ...can });
 }
 
-/** Whether the user may create a contact in the organization (the UI shows "New contact"). */
-export async function contactPermissions(ctx: AuthzContext, organizationId: number): Promise<{ canCreate: boolean }> {
+/** Whether the user may create a contact in the organization (the UI shows "New contact"), and why not. */
+export async function contactPermissions(
+  ctx: AuthzContext,
+  organizationId: number,
+): Promise<{ canCreate: boolean; reasons: string[] }> {
   requireMembership(ctx.session, organizationId, "Organization");
   const draft = buildContactDraft(
     ctx.db.models,
@@ -26,6 +29,9 @@ export async function contactPermissions(ctx: AuthzContext, organizationId: numb
     },
     [],
   );
-  const { results } = await check(ctx, [{ resource: contactKind.resource(draft, "new"), actions: ["create"] }]);
-  return { canCreate: results[0]?.create === true };
+  const { results, cerbosCallId } = await check(ctx, [
+    { resource: contactKind.resource(draft, "new"), actions: ["create"] },
+  ]);
+  const canCreate = results[0]?.create === true;
+  return { canCreate, reasons: canCreate ? [] : whyNot(ctx, cerbosCallId, 0, "create") };
 }

@@ -26,6 +26,10 @@ export interface CaughtError {
   httpStatus: number | undefined;
   message: string;
   cerbosCallId: string | undefined;
+  /** FORBIDDEN: the policies' words for the denial. */
+  reasons: string[] | undefined;
+  /** UNAUTHORIZED: why there is no session (`expired`, `revoked`, …). */
+  authFailure: string | undefined;
   zodIssues: unknown[] | undefined;
 }
 
@@ -41,6 +45,8 @@ export async function errorOf(call: Promise<unknown>): Promise<CaughtError> {
       httpStatus: data?.httpStatus,
       message: error.message,
       cerbosCallId: data?.cerbosCallId,
+      reasons: data?.reasons,
+      authFailure: data?.authFailure,
       zodIssues: data?.zodIssues,
     };
   }
