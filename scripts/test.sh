@@ -26,14 +26,25 @@ find_pg_bin() {
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 find_pg_bin >/dev/null || missing+=(postgresql)
+[ -x /usr/sbin/mariadbd ] && [ -x /usr/bin/mariadb-install-db ] || missing+=(mariadb-server)
+# The tests start their own throwaway servers: the packages' services must not start (nor stay
+# enabled) on install. A policy-rc.d that exits 101 tells invoke-rc.d so, for this install only.
+apt_install() { # [sudo]
+  local policy=/usr/sbin/policy-rc.d own_policy=""
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' | $1 tee "$policy" >/dev/null && $1 chmod 755 "$policy" && own_policy=1
+  fi
+  $1 apt-get update -qq && $1 env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  local status=$?
+  [ -n "$own_policy" ] && $1 rm -f "$policy"
+  return $status
+}
 if [ ${#missing[@]} -gt 0 ]; then
   log "Installing Debian packages: ${missing[*]}"
   if [ "$(id -u)" = 0 ]; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
-      || { echo "apt-get install failed"; exit 1; }
+    apt_install "" || { echo "apt-get install failed"; exit 1; }
   elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
-    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
-      || { echo "apt-get install failed"; exit 1; }
+    apt_install sudo || { echo "apt-get install failed"; exit 1; }
   else
     echo "The tests need these Debian packages. Install them, then run this command again:"
     echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}"
@@ -81,18 +92,31 @@ fi
 
 # --- Summary -------------------------------------------------------------------------------
 sleep 1
-leftover=""
-for pid in $(pgrep -f 'cerbos-linux-x64 server' || true); do
-  if tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "REPO_TEST_RUN_ID=$REPO_TEST_RUN_ID"; then
-    leftover="$leftover $pid"
-  fi
-done
+# A process of this run carries its REPO_TEST_RUN_ID (mariadbd keeps its environment after --user).
+leftovers() { # pgrep pattern
+  local pid found=""
+  for pid in $(pgrep -f "$1" || true); do
+    if tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "REPO_TEST_RUN_ID=$REPO_TEST_RUN_ID"; then
+      found="$found $pid"
+    fi
+  done
+  echo "$found"
+}
+leftover="$(leftovers 'cerbos-linux-x64 server')"
 if [ -n "$leftover" ]; then
   echo "cerbos processes left behind by this test run:$leftover (killing them; counted as a failure)"
   kill $leftover 2>/dev/null || true
   record leftover-pdp 0 1
 else
   echo "No cerbos process left behind."
+fi
+leftover="$(leftovers '^/usr/sbin/mariadbd|/mariadbd ')"
+if [ -n "$leftover" ]; then
+  echo "mariadbd processes left behind by this test run:$leftover (killing them; counted as a failure)"
+  kill -KILL $leftover 2>/dev/null || true
+  record leftover-mariadb 0 1
+else
+  echo "No mariadbd process left behind."
 fi
 node -e '
   const fs = require("fs");

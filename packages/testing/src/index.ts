@@ -17,6 +17,14 @@ export {
   type TestIdpUser,
 } from "./idp/index.ts";
 export {
+  findMariadbBinaries,
+  type MariadbBinaries,
+  MariadbUnavailableError,
+  mariadbRequired,
+  startMariadb,
+  type ThrowawayMariadb,
+} from "./mariadb.ts";
+export {
   type CheckClient,
   type ContactRow,
   contactResource,
