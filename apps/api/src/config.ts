@@ -24,6 +24,7 @@ const envSchema = z.object({
   LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
   SEED: z.enum(["true", "false"]).optional(),
   WEB_DIR: z.string().min(1).optional(),
+  LIST_VERIFY: z.enum(["off", "check"]).default("off"),
 });
 
 export interface Config {
@@ -46,6 +47,8 @@ export interface Config {
   generatedSecretPath: string | undefined;
   /** Undefined unless OIDC_ISSUER is set (src/auth/oidc/README.md). */
   oidc: OidcConfig | undefined;
+  /** `check`: every list page is also checked with CheckResources (a safety net; README: LIST_VERIFY). */
+  listVerify: "off" | "check";
 }
 
 export class ConfigError extends Error {
@@ -96,6 +99,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dataDir = defau
     seed: vars.SEED ? vars.SEED === "true" : vars.NODE_ENV !== "production",
     webDir: vars.WEB_DIR,
     generatedSecretPath,
+    listVerify: vars.LIST_VERIFY,
   };
 }
 

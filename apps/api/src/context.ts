@@ -6,6 +6,7 @@ import { principalOf } from "./auth/principal.ts";
 import type { LoginLimiter } from "./auth/rate-limit.ts";
 import type { TokenService } from "./auth/token.ts";
 import type { Pdp } from "./authz/pdp.ts";
+import type { ListVerify } from "./authz/query.ts";
 import type { DenialsByCall } from "./authz/reasons.ts";
 import type { Database } from "./db/database.ts";
 import type { MembershipModel, UserModel } from "./db/models/index.ts";
@@ -22,6 +23,8 @@ export interface AppDeps {
   log: Logger;
   /** Set when OIDC_ISSUER is configured: the identity provider's access tokens are accepted too. */
   oidc?: OidcAuthenticator;
+  /** LIST_VERIFY: `check` also asks CheckResources about every list page (default `off`: the plans in SQL only). */
+  listVerify?: ListVerify;
   /** The PDPs' audit trail (their Admin API), for the admins' decision lookup; unset: not configured. */
   auditTrail?: AuditTrail;
 }

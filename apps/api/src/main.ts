@@ -97,6 +97,7 @@ async function start(): Promise<void> {
     pdpTimeoutMs: config.pdpTimeoutMs,
     logger: log,
     oidc: config.oidc,
+    listVerify: config.listVerify,
     auditTrail,
   }).catch((error: unknown) => fail("the API failed to start", { err: error }));
 }

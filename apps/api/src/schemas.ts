@@ -12,6 +12,19 @@ export type UserRole = (typeof userRoles)[number];
 export const noteVisibilities = ["private", "team", "organization"] as const;
 export type NoteVisibility = (typeof noteVisibilities)[number];
 
+// --- lists
+/** The largest page any list serves (flags come from SQL: the page is not bound to the PDP's maxResourcesPerRequest). */
+export const maxListLimit = 100;
+const listLimit = (byDefault: number) => z.number().int().min(1).max(maxListLimit).default(byDefault);
+/** An opaque keyset cursor: a previous page's `nextCursor`. */
+const listCursor = z.string().min(1).max(1000).optional();
+const listOffset = z.number().int().min(0).max(1_000_000).optional();
+const cursorOrOffset = {
+  check: (input: { cursor?: string | undefined; offset?: number | undefined }) =>
+    input.cursor === undefined || input.offset === undefined,
+  params: { message: "Give a cursor or an offset, not both.", path: ["cursor"] },
+};
+
 // --- auth
 export const loginInput = z.object({
   username: text({ min: 1, max: 64, trim: true }),
@@ -34,14 +47,11 @@ export const contactListInput = z
     tag: tagName.optional(),
     sortBy: z.enum(contactSortFields).default("lastName"),
     sortDir: z.enum(["asc", "desc"]).default("asc"),
-    limit: z.number().int().min(1).max(50).default(20),
-    cursor: z.string().min(1).max(1000).optional(),
-    offset: z.number().int().min(0).max(1_000_000).optional(),
+    limit: listLimit(20),
+    cursor: listCursor,
+    offset: listOffset,
   })
-  .refine((input) => input.cursor === undefined || input.offset === undefined, {
-    message: "Give a cursor or an offset, not both.",
-    path: ["cursor"],
-  })
+  .refine(cursorOrOffset.check, cursorOrOffset.params)
   .prefault({});
 
 export const contactCreateInput = z.object({
@@ -84,9 +94,11 @@ export const companyIdInput = z.object({ id });
 export const companyListInput = z
   .object({
     organizationId: id.optional(),
-    limit: z.number().int().min(1).max(50).default(50),
-    offset: z.number().int().min(0).default(0),
+    limit: listLimit(50),
+    cursor: listCursor,
+    offset: listOffset,
   })
+  .refine(cursorOrOffset.check, cursorOrOffset.params)
   .prefault({});
 export const companyCreateInput = z.object({ organizationId: id, name: companyName, website: website.default(null) });
 export const companyUpdateInput = z.object({ id, name: companyName.optional(), website: website.optional() });
@@ -97,22 +109,26 @@ export type CompanyUpdateInput = z.infer<typeof companyUpdateInput>;
 
 // --- organizations
 export const organizationIdInput = z.object({ id });
+export const organizationListInput = z.object({ limit: listLimit(50), cursor: listCursor }).prefault({});
 export const organizationInput = z.object({ organizationId: id });
 export const memberInput = z.object({ organizationId: id, userId });
 export const memberRoleInput = memberInput.extend({ role: z.enum(membershipRoles) });
 
+export type OrganizationListInput = z.infer<typeof organizationListInput>;
+
 // --- users
 export const userIdInput = z.object({ userId });
+/** Users were listed whole before they were paged: the default page is the largest. */
+export const userListInput = z.object({ limit: listLimit(maxListLimit), cursor: listCursor }).prefault({});
+export type UserListInput = z.infer<typeof userListInput>;
 
 // --- notes
 const noteBody = text({ min: 1, max: 5000, trim: true });
 
 export const noteIdInput = z.object({ id });
-export const noteListInput = z.object({
-  contactId: id,
-  limit: z.number().int().min(1).max(50).default(20),
-  offset: z.number().int().min(0).max(1_000_000).default(0),
-});
+export const noteListInput = z
+  .object({ contactId: id, limit: listLimit(20), cursor: listCursor, offset: listOffset })
+  .refine(cursorOrOffset.check, cursorOrOffset.params);
 export const noteCreateInput = z.object({
   contactId: id,
   body: noteBody,

@@ -7,6 +7,7 @@ import { createOidcAuthenticator, type OidcConfig, sequelizeUserStore } from "./
 import { loginLimiter } from "./auth/rate-limit.ts";
 import { createTokenService } from "./auth/token.ts";
 import { createPdp } from "./authz/pdp.ts";
+import type { ListVerify } from "./authz/query.ts";
 import { createContextFactory } from "./context.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
@@ -36,6 +37,8 @@ export interface StartApiOptions {
   logger?: Logger;
   /** Accept this identity provider's access tokens beside the API's own (src/auth/oidc/README.md). */
   oidc?: OidcConfig;
+  /** `check`: lists also ask CheckResources about every page (LIST_VERIFY; default `off`). */
+  listVerify?: ListVerify;
   /** Where decision lookup reads the PDPs' audit trail (src/decisions/config.ts); unset: lookup is off. */
   auditTrail?: AuditTrailConfig;
 }
@@ -80,6 +83,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     loginLimiter: loginLimiter(db),
     log,
     oidc,
+    listVerify: options.listVerify ?? "off",
     auditTrail,
   };
 

@@ -120,7 +120,7 @@ describe.each(dialects)("tenant isolation and organization roles (%s)", (dialect
     ).toBe("FORBIDDEN");
     // olga owns organization 2: an owner also holds member and billing rights.
     expect(await olga.organizations.billing.query({ organizationId: 2 })).toMatchObject({ id: 2 });
-    const orgs = await sarah.organizations.list.query();
+    const orgs = (await sarah.organizations.list.query()).items;
     expect(orgs.map((o) => [o.id, o.role, o.allowedActions.assignRole, o.allowedActions.readBilling])).toEqual([
       [1, "owner", true, true],
       [2, "member", false, false],
@@ -146,7 +146,7 @@ describe.each(dialects)("tenant isolation and organization roles (%s)", (dialect
     const ivan = await app.as("ivan");
     expect(await ivan.organizations.billing.query({ organizationId: 2 })).toMatchObject({ id: 2 });
     await ivan.organizations.assignRole.mutate({ organizationId: 2, userId: "olga", role: "billing" });
-    const olgaNow = await olga.organizations.list.query();
+    const olgaNow = (await olga.organizations.list.query()).items;
     expect(olgaNow.find((o) => o.id === 2)?.role).toBe("billing");
 
     // Membership management by the new owner.

@@ -4,13 +4,16 @@ import type { Context, Session } from "../context.ts";
 import { forbidden, notFound } from "../errors.ts";
 import type { ResourceKind } from "./kind.ts";
 import { requireMembership } from "./membership.ts";
-import { authorizedCheck, authorizedFindAndCountAll } from "./query.ts";
+import { authorizedCheck, authorizedFindAndCountAll, authorizedRow } from "./query.ts";
 import { reasonsOfAction, recordingDenials } from "./reasons.ts";
 
 // The primitives of authz/query.ts applied to a request: the caller's principal, the request id,
 // the request log's Cerbos call ids, and tenant isolation's first line (NOT_FOUND).
 
-export type AuthzContext = Pick<Context, "db" | "pdp" | "log" | "cerbosCallIds" | "requestId" | "denials"> & {
+export type AuthzContext = Pick<
+  Context,
+  "db" | "pdp" | "log" | "cerbosCallIds" | "requestId" | "listVerify" | "denials"
+> & {
   session: Session;
 };
 
@@ -45,12 +48,22 @@ export async function listKind<M extends Model, Flag extends string>(
       action: "read",
       flags: kind.flags,
       mapper: kind.mapper,
-      onWithheld: (id) =>
-        ctx.log.error({ kind: kind.name, id }, "query plan and CheckResources disagree on read: row withheld"),
+      verify: ctx.listVerify,
+      // Only `verify: "check"` (LIST_VERIFY=check) compares the plans with CheckResources.
+      onDisagreement: ({ id, action, outcome, cerbosCallId }) =>
+        outcome === "withheld"
+          ? ctx.log.error(
+              { kind: kind.name, id, cerbosCallId },
+              `query plan and CheckResources disagree on ${action}: row withheld`,
+            )
+          : ctx.log.warn(
+              { kind: kind.name, id, cerbosCallId },
+              `query plan and CheckResources disagree on ${action}: flag taken from the check`,
+            ),
     },
     { ...options, load: (find) => kind.findAll(ctx.db, find) },
   );
-  ctx.cerbosCallIds.push(...new Set(Object.values(page.cerbosCallIds)));
+  ctx.cerbosCallIds.push(...Object.values(page.cerbosCallIds), ...page.checkCallIds);
   return page;
 }
 
@@ -105,12 +118,15 @@ export async function decide<M extends Model, Flag extends string>(
   action: string,
   id?: string,
 ): Promise<Record<Flag, boolean>> {
-  const { results, cerbosCallId } = await check(ctx, [
-    { resource: kind.resource(row, id), actions: [action, ...kind.flags] },
-  ]);
-  const decision = results[0] ?? {};
-  if (decision[action] !== true) throw forbidden(cerbosCallId);
-  return flagsOf(kind.flags, decision);
+  const { allowed, cerbosCallId } = await authorizedRow(deciderOf(ctx), row, {
+    kind: kind.name,
+    mapper: kind.mapper,
+    actions: [action, ...kind.flags],
+    id,
+  });
+  ctx.cerbosCallIds.push(cerbosCallId);
+  if (allowed[action] !== true) throw forbidden(cerbosCallId);
+  return flagsOf(kind.flags, allowed);
 }
 
 /** The flags of one decision (false when absent). */

@@ -1,17 +1,28 @@
 import type { Principal, Resource } from "@cerbos/core";
 import { type FindAttributeOptions, type Model, type ModelStatic, Op, type Order, type WhereOptions } from "sequelize";
 import { internal, PdpUnavailable, pdpUnavailable } from "../errors.ts";
-import { type Mapper, PlanKind, queryPlanToSequelize, toCerbosResource, UnsupportedQueryPlanError } from "./adapter.ts";
+import {
+  authorizeInstance,
+  type Disagreement,
+  isCheckResourcesAnswerError,
+  isResourceMappingError,
+  isUnsupportedQueryPlanError,
+  authorizedFindAndCountAll as libraryFindAndCountAll,
+  type Mapper,
+} from "./adapter.ts";
 import type { Pdp } from "./pdp.ts";
 
-// THE authorization primitive of the API: every list goes through authorizedFindAndCountAll and
-// every single-resource decision through authorizedCheck. The shape is @repo/authz's one-call
-// authorized query (issue 12); the mechanics are today's (PlanResources → WHERE → page → count →
-// ONE batched CheckResources for the page's flags). When the library ships it, this file is the
-// one that changes.
+// THE authorization primitives of the API: every list goes through authorizedFindAndCountAll
+// (@repo/authz's one-call authorized query: one PlanResources per action in parallel, the
+// flags in SQL over the page, no CheckResources unless `verify: "check"`), every decision on
+// one row through authorizedRow (the library's authorizeInstance), and a check of several
+// resources at once (a draft beside its parent, a missing user) through authorizedCheck.
 
-/** The PDP's `maxResourcesPerRequest` (packages/pdp/cerbos.yaml): a page is checked in one call. */
+/** The PDP's `maxResourcesPerRequest` (packages/pdp/cerbos.yaml): an on-demand check asks about at most this many. */
 export const maxResourcesPerCheck = 50;
+
+/** How a list decides its rows: `off` (default) the plans in SQL only; `check` also one batched CheckResources over the page. */
+export type ListVerify = "off" | "check";
 
 export interface Decider {
   cerbos: Pick<Pdp, "planResources" | "checkResources">;
@@ -23,18 +34,19 @@ export interface Decider {
 export interface AuthorizedListAuth<Flag extends string> extends Decider {
   kind: string;
   action: string;
-  /** Actions decided per returned row (`can[i][flag]`). */
+  /** Actions decided per returned row (`can[i][flag]`), in SQL over the page. */
   flags: readonly Flag[];
   mapper: Mapper;
-  /** Told about a row the plan allowed and the check denied (it is withheld). */
-  onWithheld?(id: unknown): void;
+  /** `check`: CheckResources over the page too; a row it denies is withheld, a flag takes its answer. */
+  verify?: ListVerify;
+  /** Told about each row the plans and CheckResources decide differently (only with `verify: "check"`). */
+  onDisagreement?(disagreement: Disagreement): void;
 }
 
 export interface AuthorizedListQuery<M extends Model> {
   /** The app's filter, AND-ed with the authorization filter (never OR-ed). */
   where?: WhereOptions;
   order: Order;
-  /** At most `maxResourcesPerCheck`. */
   limit: number;
   offset?: number;
   attributes?: FindAttributeOptions;
@@ -42,7 +54,7 @@ export interface AuthorizedListQuery<M extends Model> {
   after?: WhereOptions;
   /** false: skip the exact count (it is then reported as -1). */
   count?: boolean;
-  /** Reads the page's rows by primary key with what their resources need (default: a plain findAll). */
+  /** Reads the page's rows by primary key with what the views need (default: the page query's own rows). */
   load?(options: { where: WhereOptions; attributes?: FindAttributeOptions }): Promise<M[]>;
 }
 
@@ -50,10 +62,12 @@ export interface AuthorizedPage<M extends Model, Flag extends string> {
   rows: M[];
   /** Every row matching `where` the principal may `action`, not only this page. */
   count: number;
-  /** `can[i][flag]`: whether `flag` is allowed on `rows[i]`. */
-  can: Record<Flag, boolean>[];
-  /** The Cerbos call id behind each decided action. */
+  /** `can[i][flag]`: whether `flag` is allowed on `rows[i]` (and `read`: always true). */
+  can: Record<Flag | "read", boolean>[];
+  /** The PlanResources call id of each action. */
   cerbosCallIds: Record<string, string>;
+  /** The CheckResources call ids of `verify: "check"` (empty otherwise). */
+  checkCallIds: string[];
   /** Rows follow this page. */
   hasMore: boolean;
   /** The plan for `action` was ALWAYS_DENIED: no query ran. */
@@ -66,61 +80,66 @@ export async function authorizedFindAndCountAll<M extends Model, Flag extends st
   auth: AuthorizedListAuth<Flag>,
   query: AuthorizedListQuery<M>,
 ): Promise<AuthorizedPage<M, Flag>> {
-  if (query.limit > maxResourcesPerCheck) throw internal(`a page of ${query.limit} exceeds ${maxResourcesPerCheck}`);
-  const plan = await pdpCall(() =>
-    auth.cerbos.planResources({
-      principal: auth.principal,
-      resource: { kind: auth.kind },
-      action: auth.action,
-      requestId: auth.requestId,
+  const pk = model.primaryKeyAttribute;
+  const { load, attributes } = query;
+  const page = await pdpCall(`the ${auth.kind} ${auth.action} list`, () =>
+    libraryFindAndCountAll(
+      model,
+      {
+        cerbos: auth.cerbos,
+        principal: auth.principal,
+        requestId: auth.requestId,
+        kind: auth.kind,
+        action: auth.action,
+        flags: auth.flags,
+        mapper: auth.mapper,
+        count: query.count,
+        verify: auth.verify === "check" ? "check" : undefined,
+        onDisagreement: (disagreement) => auth.onDisagreement?.(disagreement),
+      },
+      {
+        where: query.where,
+        order: query.order,
+        limit: query.limit,
+        offset: query.offset,
+        attributes,
+        after: query.after,
+        load: load && ((keys) => load({ where: { [pk]: { [Op.in]: keys } }, attributes })),
+      },
+    ),
+  );
+  return {
+    rows: page.rows,
+    count: page.count ?? -1,
+    can: page.can, // the library's: `read` (the action) is true on every row
+    cerbosCallIds: page.cerbosCallIds,
+    checkCallIds: page.checkCallIds,
+    hasMore: page.hasMore,
+    denied: page.denied,
+  };
+}
+
+/**
+ * One CheckResources call on a loaded row (or an unsaved draft, named by `id`, e.g. "new"):
+ * whether each action is allowed, and the call id. The resource is built with the kind's mapper.
+ */
+export async function authorizedRow<Action extends string>(
+  decider: Decider,
+  row: Model,
+  options: { kind: string; mapper: Mapper; actions: readonly Action[]; id?: string },
+): Promise<{ allowed: Record<Action, boolean>; cerbosCallId: string }> {
+  const { allowed, cerbosCallId } = await pdpCall(`a ${options.kind} check`, () =>
+    authorizeInstance(row, {
+      cerbos: decider.cerbos,
+      principal: decider.principal,
+      requestId: decider.requestId,
+      kind: options.kind,
+      mapper: options.mapper,
+      actions: [...new Set(options.actions)],
+      id: options.id,
     }),
   );
-  const cerbosCallIds: Record<string, string> = { [auth.action]: plan.cerbosCallId };
-  if (plan.validationErrors.length > 0) {
-    throw internal(`the PDP rejected the principal for a ${auth.kind} plan: ${JSON.stringify(plan.validationErrors)}`);
-  }
-  const filter = translate(plan, model, auth);
-  if (filter === undefined) return { rows: [], count: 0, can: [], cerbosCallIds, hasMore: false, denied: true };
-
-  const where: WhereOptions = { [Op.and]: [filter, query.where ?? {}] };
-  const pk = model.primaryKeyAttribute;
-  const [count, keys] = await Promise.all([
-    query.count === false ? -1 : model.count({ where }),
-    model.findAll({
-      attributes: [pk],
-      where: query.after ? { [Op.and]: [where, query.after] } : where,
-      order: query.order,
-      limit: query.limit + 1,
-      offset: query.offset,
-      raw: true,
-    }) as unknown as Promise<Record<string, unknown>[]>,
-  ]);
-  const ids = keys.slice(0, query.limit).map((key) => key[pk]);
-  const loaded = ids.length === 0 ? [] : await loadByIds(model, query, { [pk]: { [Op.in]: ids } });
-  const byId = new Map(loaded.map((row) => [row.get(pk), row]));
-  const page = ids.flatMap((id) => byId.get(id) ?? []);
-
-  const rows: M[] = [];
-  const can: Record<Flag, boolean>[] = [];
-  if (page.length > 0) {
-    const actions = [auth.action, ...auth.flags];
-    const decided = await authorizedCheck(
-      auth,
-      page.map((row) => ({ resource: rowResource(row, auth), actions })),
-    );
-    for (const flag of auth.flags) cerbosCallIds[flag] = decided.cerbosCallId;
-    page.forEach((row, index) => {
-      const decision = decided.results[index];
-      // The plan said allowed; if the check disagrees, the row is withheld (fail closed).
-      if (decision?.[auth.action] !== true) {
-        auth.onWithheld?.(row.get(pk));
-        return;
-      }
-      rows.push(row);
-      can.push(Object.fromEntries(auth.flags.map((flag) => [flag, decision[flag] === true])) as Record<Flag, boolean>);
-    });
-  }
-  return { rows, count, can, cerbosCallIds, hasMore: keys.length > query.limit, denied: false };
+  return { allowed, cerbosCallId };
 }
 
 /**
@@ -135,7 +154,7 @@ export async function authorizedCheck(
   if (entries.length > maxResourcesPerCheck) {
     throw internal(`a check of ${entries.length} resources exceeds the PDP limit of ${maxResourcesPerCheck}`);
   }
-  const response = await pdpCall(() =>
+  const response = await pdpCall("a check", () =>
     decider.cerbos.checkResources({
       principal: decider.principal,
       resources: entries.map(({ resource, actions }) => ({ resource, actions: [...new Set(actions)] })),
@@ -157,37 +176,21 @@ export async function authorizedCheck(
   return { results, cerbosCallId: response.cerbosCallId };
 }
 
-async function pdpCall<T>(call: () => Promise<T>): Promise<T> {
+/**
+ * Fails closed with an answer a client can act on: an unreachable or slow PDP → SERVICE_UNAVAILABLE;
+ * a plan that cannot be translated exactly, a PDP answer that is not a clear decision, a row the
+ * mapper cannot build → INTERNAL_SERVER_ERROR (the reason is logged, never returned).
+ */
+async function pdpCall<T>(what: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw error instanceof PdpUnavailable ? pdpUnavailable(error) : error;
-  }
-}
-
-/** The plan as a WHERE; undefined for ALWAYS_DENIED. Untranslatable → a server error, never a wider filter. */
-function translate(
-  queryPlan: Awaited<ReturnType<Pdp["planResources"]>>,
-  model: ModelStatic<Model>,
-  auth: { kind: string; action: string; mapper: Mapper },
-): WhereOptions | undefined {
-  try {
-    const result = queryPlanToSequelize({ queryPlan, model, mapper: auth.mapper });
-    if (result.kind === PlanKind.ALWAYS_DENIED) return undefined;
-    return result.kind === PlanKind.CONDITIONAL ? result.where : {};
-  } catch (error) {
-    if (error instanceof UnsupportedQueryPlanError) {
-      throw internal(`the ${auth.kind} ${auth.action} plan cannot be translated to SQL: ${error.message}`, error);
+    if (error instanceof PdpUnavailable) throw pdpUnavailable(error);
+    if (isUnsupportedQueryPlanError(error)) {
+      throw internal(`${what}: a plan cannot be translated to SQL: ${error.message}`, error);
     }
+    if (isCheckResourcesAnswerError(error)) throw internal(`${what}: ${error.message}`, error);
+    if (isResourceMappingError(error)) throw internal(`${what}: ${error.message}`, error);
     throw error;
   }
-}
-
-function loadByIds<M extends Model>(model: ModelStatic<M>, query: AuthorizedListQuery<M>, where: WhereOptions) {
-  const options = query.attributes === undefined ? { where } : { where, attributes: query.attributes };
-  return query.load ? query.load(options) : model.findAll(options);
-}
-
-function rowResource(row: Model, auth: { kind: string; mapper: Mapper }): Resource {
-  return toCerbosResource(row, { kind: auth.kind, mapper: auth.mapper }) as Resource;
 }

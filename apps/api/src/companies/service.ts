@@ -1,32 +1,10 @@
-import { type AuthzContext, decide, listKind, loadKind, readKind } from "../authz/guard.ts";
+import { type AuthzContext, decide, loadKind, readKind } from "../authz/guard.ts";
 import { requireMembership } from "../authz/membership.ts";
 import { decidedWrite } from "../authz/write.ts";
 import { notFound } from "../errors.ts";
-import type { CompanyCreateInput, CompanyListInput, CompanyUpdateInput } from "../schemas.ts";
-import { type CompanyModel, companyKind } from "./kind.ts";
-
-const companyView = (company: CompanyModel) => ({
-  id: company.id,
-  name: company.name,
-  website: company.website,
-  organizationId: company.organizationId,
-});
-
-/** The companies the user may read (query plan → WHERE), each with whether it may be updated. */
-export async function listCompanies(ctx: AuthzContext, input: CompanyListInput) {
-  if (input.organizationId !== undefined) requireMembership(ctx.session, input.organizationId, "Organization");
-  const page = await listKind(ctx, companyKind, {
-    where: input.organizationId === undefined ? {} : { organizationId: input.organizationId },
-    order: [
-      ["name", "ASC"],
-      ["id", "ASC"],
-    ],
-    limit: input.limit,
-    offset: input.offset,
-  });
-  const items = page.rows.map((company, index) => ({ ...companyView(company), allowedActions: page.can[index]! }));
-  return { items, total: page.count };
-}
+import type { CompanyCreateInput, CompanyUpdateInput } from "../schemas.ts";
+import { companyKind } from "./kind.ts";
+import { companyView } from "./list.ts";
 
 export async function getCompany(ctx: AuthzContext, id: number) {
   return companyView((await readKind(ctx, companyKind, id)).row);

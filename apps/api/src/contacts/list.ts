@@ -16,7 +16,7 @@ export interface ContactPage {
 /**
  * The contacts the user may read, filtered IN THE DATABASE by the Cerbos query plan (the list
  * primitive, authz/query.ts), sorted by a key + id keyset, with the exact total and each row's
- * allowed actions.
+ * allowed actions (each flag's plan evaluated in SQL over the page: no CheckResources).
  */
 export async function listContacts(ctx: AuthzContext, input: ContactListInput): Promise<ContactPage> {
   if (input.organizationId !== undefined) requireMembership(ctx.session, input.organizationId, "Organization");
@@ -44,7 +44,7 @@ export async function listContacts(ctx: AuthzContext, input: ContactListInput): 
     attributes: { include: [[sortKey, "sortKey"]] },
   });
 
-  const items = page.rows.map((contact, index) => serializeContact(contact, { read: true, ...page.can[index]! }));
+  const items = page.rows.map((contact, index) => serializeContact(contact, page.can[index]!));
   const last = page.rows.at(-1);
   const key = last?.get("sortKey");
   const nextCursor =

@@ -1,16 +1,16 @@
-import { type AuthzContext, check, flagsOf, listKind, loadKind, readKind } from "../authz/guard.ts";
+import { type AuthzContext, check, flagsOf, loadKind, readKind } from "../authz/guard.ts";
 import { decidedWrite } from "../authz/write.ts";
 import type { ContactModel } from "../contacts/kind.ts";
 import { contactKind } from "../contacts/kind.ts";
 import { loadContact } from "../contacts/load.ts";
 import { changedMeanwhile, forbidden } from "../errors.ts";
-import type { NoteCreateInput, NoteListInput, NoteUpdateInput, NoteVisibility } from "../schemas.ts";
+import type { NoteCreateInput, NoteUpdateInput, NoteVisibility } from "../schemas.ts";
 import { type NoteModel, noteKind } from "./kind.ts";
 
 type Allowed = { read: boolean } & Record<(typeof noteKind.flags)[number], boolean>;
 
 /** The wire shape of a note (dates as ISO strings). */
-function noteView(note: NoteModel, allowedActions: Allowed) {
+export function noteView(note: NoteModel, allowedActions: Allowed) {
   return {
     id: note.id,
     contactId: note.contactId,
@@ -41,24 +41,6 @@ function draftNote(ctx: AuthzContext, contact: ContactModel, values: NoteValues,
   const draft = ctx.db.models.Note.build({ id, contactId: contact.id, ...values });
   Object.assign(draft.dataValues, { contact });
   return draft;
-}
-
-/** The contact's notes the caller may read, newest first; NOT_FOUND for a contact outside their organizations. */
-export async function listNotes(ctx: AuthzContext, input: NoteListInput) {
-  await loadContact(ctx, input.contactId);
-  const page = await listKind(ctx, noteKind, {
-    where: { contactId: input.contactId },
-    order: [
-      ["createdAt", "DESC"],
-      ["id", "DESC"],
-    ],
-    limit: input.limit,
-    offset: input.offset,
-  });
-  return {
-    items: page.rows.map((note, index) => noteView(note, { read: true, ...page.can[index]! })),
-    total: page.count,
-  };
 }
 
 export async function getNote(ctx: AuthzContext, id: number): Promise<NoteDto> {

@@ -1,23 +1,6 @@
-import { type AuthzContext, decide, listKind, loadKind } from "../authz/guard.ts";
-import { type OrganizationModel, organizationKind } from "./kind.ts";
-
-const organizationView = (organization: OrganizationModel) => ({ id: organization.id, name: organization.name });
-
-/** The organizations the user may read (an admin: all), with the user's role and allowed actions. */
-export async function listOrganizations(ctx: AuthzContext) {
-  const page = await listKind(ctx, organizationKind, {
-    order: [
-      ["name", "ASC"],
-      ["id", "ASC"],
-    ],
-    limit: 50,
-  });
-  return page.rows.map((organization, index) => ({
-    ...organizationView(organization),
-    role: ctx.session.memberships.find((m) => m.organizationId === organization.id)?.role ?? null,
-    allowedActions: { read: true, ...page.can[index]! },
-  }));
-}
+import { type AuthzContext, decide, loadKind } from "../authz/guard.ts";
+import { organizationKind } from "./kind.ts";
+import { organizationView } from "./list.ts";
 
 /** The organization if `action` is allowed on it (NOT_FOUND outside the user's organizations, else FORBIDDEN). */
 export async function authorizedOrganization(ctx: AuthzContext, id: number, action: string) {

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { createCompany, getCompany, listCompanies, updateCompany } from "../companies/service.ts";
+import { listCompanies } from "../companies/list.ts";
+import { createCompany, getCompany, updateCompany } from "../companies/service.ts";
 import { companyCreateInput, companyIdInput, companyListInput, companyUpdateInput } from "../schemas.ts";
 import { protectedProcedure } from "../trpc.ts";
 

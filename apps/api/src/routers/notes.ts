@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from "@trpc/server";
-import { createNote, deleteNote, getNote, listNotes, updateNote } from "../notes/service.ts";
+import { listNotes } from "../notes/list.ts";
+import { createNote, deleteNote, getNote, updateNote } from "../notes/service.ts";
 import { noteCreateInput, noteIdInput, noteListInput, noteUpdateInput } from "../schemas.ts";
 import { protectedProcedure } from "../trpc.ts";
 

@@ -1,16 +1,18 @@
 import type { TRPCRouterRecord } from "@trpc/server";
+import { listOrganizations } from "../organizations/list.ts";
 import { addMember, assignRole, removeMember } from "../organizations/members.ts";
+import { getOrganization, organizationBilling, organizationMembers } from "../organizations/service.ts";
 import {
-  getOrganization,
-  listOrganizations,
-  organizationBilling,
-  organizationMembers,
-} from "../organizations/service.ts";
-import { memberInput, memberRoleInput, organizationIdInput, organizationInput } from "../schemas.ts";
+  memberInput,
+  memberRoleInput,
+  organizationIdInput,
+  organizationInput,
+  organizationListInput,
+} from "../schemas.ts";
 import { protectedProcedure } from "../trpc.ts";
 
 export const organizationsRouter = {
-  list: protectedProcedure.query(({ ctx }) => listOrganizations(ctx)),
+  list: protectedProcedure.input(organizationListInput).query(({ ctx, input }) => listOrganizations(ctx, input)),
   get: protectedProcedure.input(organizationIdInput).query(({ ctx, input }) => getOrganization(ctx, input.id)),
   billing: protectedProcedure
     .input(organizationInput)

@@ -1,24 +1,8 @@
-import { type AuthzContext, authorize, listKind } from "../authz/guard.ts";
-import { maxResourcesPerCheck } from "../authz/query.ts";
+import { type AuthzContext, authorize } from "../authz/guard.ts";
 import { decidedWrite } from "../authz/write.ts";
-import { changedMeanwhile, forbidden, notFound } from "../errors.ts";
-import { type UserModel, userKind } from "./kind.ts";
+import { changedMeanwhile, notFound } from "../errors.ts";
+import { userKind } from "./kind.ts";
 import { publicUser } from "./serialize.ts";
-
-/** Every user the caller may read (policies/user.yaml: admins), in pages of the check's size. Nobody → FORBIDDEN. */
-export async function listUsers(ctx: AuthzContext) {
-  const users: UserModel[] = [];
-  for (let offset = 0; ; offset += maxResourcesPerCheck) {
-    const page = await listKind(ctx, userKind, {
-      order: [["username", "ASC"]],
-      limit: maxResourcesPerCheck,
-      offset,
-    });
-    if (page.denied) throw forbidden(page.cerbosCallIds.read ?? "");
-    users.push(...page.rows);
-    if (!page.hasMore) return users.map(publicUser);
-  }
-}
 
 /** Bans or unbans the user and revokes their tokens (the token version moves on). */
 export function setBanned(ctx: AuthzContext, id: string, isBanned: boolean) {

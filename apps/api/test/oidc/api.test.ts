@@ -148,7 +148,7 @@ describe("OIDC refusals, outages and provisioning through the API", () => {
       `"UNAUTHORIZED: No account uses this email address; ask an administrator to create one."`,
     );
     const alice = await app.as("alice");
-    expect((await alice.users.list.query()).map((user) => user.email)).not.toContain("newcomer@example.com");
+    expect((await alice.users.list.query()).items.map((user) => user.email)).not.toContain("newcomer@example.com");
   });
 
   it("publishes what the web app needs to offer IdP sign-in, and nothing secret", async () => {
