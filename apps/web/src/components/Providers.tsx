@@ -1,17 +1,17 @@
 import { createClient, errorCode, isUnauthorized } from "@repo/client";
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
+import { describeSessionEnd } from "../lib/errors.ts";
 import { clearSession, getToken } from "../lib/session.ts";
 import { TRPCProvider } from "../lib/trpc.ts";
 import { Toaster } from "./ui/toaster.tsx";
 
 // An expired or revoked token anywhere ends the session: back to the sign-in page, which says why
-// in the API's words ("The token was revoked (signed out or account changed): sign in again.").
+// from the API's `authFailure` ("Your session expired", "You were signed out everywhere", …).
 // Only while signed in: a refused sign-in is also UNAUTHORIZED, and is no session ending.
 function signOutWhenUnauthorized(error: unknown): void {
   if (!isUnauthorized(error) || getToken() === null) return;
-  const detail = error instanceof Error && error.message ? error.message : "Please sign in again.";
-  clearSession({ title: "Your session has ended", detail });
+  clearSession(describeSessionEnd(error));
 }
 
 function makeQueryClient(): QueryClient {

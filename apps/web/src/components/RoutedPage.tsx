@@ -22,6 +22,9 @@ const AdminUsersPage = lazy(() =>
 const AdminOrganizationsPage = lazy(() =>
   import("../pages/admin/AdminOrganizationsPage.tsx").then((m) => ({ default: m.AdminOrganizationsPage })),
 );
+const AdminDecisionsPage = lazy(() =>
+  import("../pages/admin/AdminDecisionsPage.tsx").then((m) => ({ default: m.AdminDecisionsPage })),
+);
 const AdminOrganizationPage = lazy(() =>
   import("../pages/admin/AdminOrganizationPage.tsx").then((m) => ({ default: m.AdminOrganizationPage })),
 );
@@ -60,6 +63,8 @@ function Page({ route, user }: { route: Route; user: SessionUser }) {
       return <AdminOrganizationsPage />;
     case "adminOrganization":
       return <AdminOrganizationPage id={route.id} />;
+    case "adminDecisions":
+      return <AdminDecisionsPage key={route.callId} callId={route.callId} />;
     case "notFound":
       return <NotFoundPage path={route.path} />;
     default: {

@@ -1,6 +1,6 @@
 import { TRPCClientError } from "@trpc/client";
 import { describe, expect, it } from "vitest";
-import { describeError, describeSignInError } from "./errors.ts";
+import { describeError, describeSessionEnd, describeSignInError } from "./errors.ts";
 
 function apiError(code: string, message: string, extra: Record<string, unknown> = {}) {
   return TRPCClientError.from({ error: { code: -32000, message, data: { code, httpStatus: 400, ...extra } } });
@@ -11,6 +11,19 @@ describe("describeError", () => {
     expect(describeError(apiError("FORBIDDEN", "You are not allowed to do this.", { cerbosCallId: "01ABC" }))).toEqual({
       title: "Not allowed by the access policy",
       detail: "You are not allowed to do this.",
+      reference: "01ABC",
+    });
+  });
+
+  it("gives the access policy's reasons for a denial, keeping the call id as the reference", () => {
+    const err = apiError("FORBIDDEN", "You are not allowed to do this.", {
+      cerbosCallId: "01ABC",
+      reasons: ["Only the contact's owner (or an admin) may edit it.", 7],
+    });
+    expect(describeError(err)).toEqual({
+      title: "Not allowed by the access policy",
+      detail: "Only the contact's owner (or an admin) may edit it.",
+      reasons: ["Only the contact's owner (or an admin) may edit it."],
       reference: "01ABC",
     });
   });
@@ -53,6 +66,21 @@ describe("describeSignInError", () => {
     expect(describeSignInError(err)).toEqual({
       title: "Too many attempts",
       detail: "Too many failed sign-ins for this user: try again in 60 s.",
+    });
+  });
+});
+
+describe("describeSessionEnd", () => {
+  it("says which way a session ended, from the API's authFailure", () => {
+    const ended = (authFailure?: string) =>
+      describeSessionEnd(apiError("UNAUTHORIZED", "The token is invalid or expired: sign in again.", { authFailure }));
+    expect(ended("expired").title).toBe("Your session expired");
+    expect(ended("revoked").title).toBe("You were signed out everywhere");
+    expect(ended("revoked").detail).toMatch(/administrator/);
+    expect(ended("invalid").title).toBe("Your session is no longer valid");
+    expect(ended(undefined)).toEqual({
+      title: "Your session has ended",
+      detail: "The token is invalid or expired: sign in again.",
     });
   });
 });

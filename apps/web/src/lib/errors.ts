@@ -3,7 +3,27 @@ import { cerbosCallIdOf, errorCode, zodIssuesOf } from "@repo/client";
 export interface ErrorDescription {
   title: string;
   detail: string;
+  /** A denial's reasons, in the access policy's own words (shown as a list). */
+  reasons?: string[];
+  /** A denial's Cerbos call id (admins look it up: #/admin/decisions). */
   reference?: string;
+}
+
+function dataOf(err: unknown): Record<string, unknown> | undefined {
+  const data = typeof err === "object" && err !== null ? (err as { data?: unknown }).data : undefined;
+  return typeof data === "object" && data !== null ? (data as Record<string, unknown>) : undefined;
+}
+
+/** FORBIDDEN's `data.reasons`: the policy's words for the denial ([] when it gave none). */
+export function reasonsOf(err: unknown): string[] {
+  const reasons = dataOf(err)?.reasons;
+  return Array.isArray(reasons) ? reasons.filter((reason): reason is string => typeof reason === "string") : [];
+}
+
+/** UNAUTHORIZED's `data.authFailure`: why there is no session (`expired`, `revoked`, …). */
+export function authFailureOf(err: unknown): string | undefined {
+  const failure = dataOf(err)?.authFailure;
+  return typeof failure === "string" ? failure : undefined;
 }
 
 const titles: Record<string, string> = {
@@ -49,8 +69,33 @@ export function describeError(err: unknown): ErrorDescription {
   const title = (code && titles[code]) ?? "Something went wrong";
   const fallback = (code && fallbacks[code]) ?? "Something went wrong; try again.";
   const raw = code === "INTERNAL_SERVER_ERROR" || zodIssuesOf(err).length > 0 ? undefined : messageOf(err);
-  const detail = raw ?? fallback;
-  return reference ? { title, detail, reference } : { title, detail };
+  const reasons = code === "FORBIDDEN" ? reasonsOf(err) : [];
+  const detail = reasons.length > 0 ? reasons.join(" ") : (raw ?? fallback);
+  return { title, detail, ...(reasons.length > 0 ? { reasons } : {}), ...(reference ? { reference } : {}) };
+}
+
+const sessionEnded: Record<string, { title: string; detail: string }> = {
+  expired: {
+    title: "Your session expired",
+    detail: "Sign-ins do not last forever. Sign in again to go on where you were.",
+  },
+  revoked: {
+    title: "You were signed out everywhere",
+    detail:
+      "You signed out on another tab or device, or an administrator changed your account (a ban signs you out). Sign in again.",
+  },
+  invalid: {
+    title: "Your session is no longer valid",
+    detail: "The server did not accept your sign-in (it may have been reconfigured). Sign in again.",
+  },
+  idp: { title: "Your identity provider session ended", detail: "Sign in again." },
+};
+
+/** What the sign-in page says after an UNAUTHORIZED ended the session, by the API's `authFailure`. */
+export function describeSessionEnd(err: unknown): { title: string; detail: string } {
+  const known = sessionEnded[authFailureOf(err) ?? ""];
+  if (known && authFailureOf(err) === "idp" && messageOf(err)) return { ...known, detail: messageOf(err) ?? "" };
+  return known ?? { title: "Your session has ended", detail: messageOf(err) ?? "Please sign in again." };
 }
 
 /** At sign-in an UNAUTHORIZED is a wrong username or password, not the end of a session. */

@@ -15,6 +15,8 @@ describe("hash routes", () => {
       { name: "adminUsers" },
       { name: "adminOrganizations" },
       { name: "adminOrganization", id: 2 },
+      { name: "adminDecisions", callId: "" },
+      { name: "adminDecisions", callId: "01M8SW7HJ2QZPX6ZBSXYZZ8ZX6" },
     ];
     for (const route of routes) expect(parseHash(hrefFor(route))).toEqual(route);
   });

@@ -12,6 +12,7 @@ export type Route =
   | { name: "adminUsers" }
   | { name: "adminOrganizations" }
   | { name: "adminOrganization"; id: number }
+  | { name: "adminDecisions"; callId: string }
   | { name: "notFound"; path: string };
 
 export type RouteName = Route["name"];
@@ -36,6 +37,9 @@ export function parseHash(hash: string): Route {
   const path = rawPath || "/";
   if (path === "/" || path === "/contacts") {
     return { name: "contacts", list: listStateFromParams(new URLSearchParams(query)) };
+  }
+  if (path === "/admin/decisions") {
+    return { name: "adminDecisions", callId: new URLSearchParams(query).get("callId")?.trim() ?? "" };
   }
   const known = plain[path];
   if (known) return known;
@@ -68,6 +72,8 @@ export function hrefFor(route: Route): string {
       return "#/admin/organizations";
     case "adminOrganization":
       return `#/admin/organizations/${route.id}`;
+    case "adminDecisions":
+      return route.callId ? `#/admin/decisions?callId=${encodeURIComponent(route.callId)}` : "#/admin/decisions";
     case "notFound":
       return `#${route.path}`;
     default: {

@@ -1,9 +1,10 @@
 import type { RouterOutputs } from "@repo/client";
 import { useQuery } from "@tanstack/react-query";
+import { type ItemOf, itemsOf } from "./list-items.ts";
 import { useSelectedOrganizationId } from "./session.ts";
 import { useTRPC } from "./trpc.ts";
 
-export type Organization = RouterOutputs["organizations"]["list"][number];
+export type Organization = ItemOf<RouterOutputs["organizations"]["list"]>;
 
 export interface CurrentOrganization {
   organizations: Organization[];
@@ -18,7 +19,7 @@ export function useCurrentOrganization(): CurrentOrganization {
   const trpc = useTRPC();
   const selectedId = useSelectedOrganizationId();
   const query = useQuery(trpc.organizations.list.queryOptions());
-  const organizations = query.data ?? [];
+  const organizations = itemsOf<Organization>(query.data);
   const current = organizations.find((org) => org.id === selectedId) ?? organizations[0];
   return {
     organizations,

@@ -10,6 +10,7 @@ import { ButtonLink } from "../components/ui/button.tsx";
 import { Card } from "../components/ui/card.tsx";
 import { Page } from "../components/ui/page.tsx";
 import { SkeletonDetail, SkeletonList } from "../components/ui/skeleton.tsx";
+import { WhyNot } from "../components/WhyNot.tsx";
 import { hrefFor } from "../lib/route.ts";
 import { useTRPC } from "../lib/trpc.ts";
 import { isRetryable } from "../lib/use-retry.ts";
@@ -105,6 +106,14 @@ export function ContactDetailPage({ id }: { id: number }) {
       {!update && !canDelete && (
         <Alert tone="info" title="View only" testId="view-only">
           <p>The access policy lets you see this contact but not change or delete it.</p>
+          <WhyNot
+            kind="contact"
+            id={id}
+            actions={[
+              { action: "update", label: "edit it" },
+              { action: "delete", label: "delete it" },
+            ]}
+          />
         </Alert>
       )}
       <Details contact={c} />

@@ -49,3 +49,16 @@ export async function clientFor(baseUrl: string, username: string): Promise<Clie
   const { token } = await anonymous.auth.login.mutate({ username, password: "password123" });
   return createClient({ url: `${baseUrl}/trpc`, getToken: () => token });
 }
+
+/** The Cerbos call id of a denial: sarah (owner of Acme Corp) may not edit John's contact 1. */
+export async function deniedCallId(baseUrl: string): Promise<string> {
+  const sarah = await clientFor(baseUrl, "sarah");
+  try {
+    await sarah.contacts.update.mutate({ id: 1, firstName: "Jon" });
+  } catch (error) {
+    const callId = (error as { data?: { cerbosCallId?: unknown } }).data?.cerbosCallId;
+    if (typeof callId === "string") return callId;
+    throw error;
+  }
+  throw new Error("sarah was allowed to edit John's contact");
+}

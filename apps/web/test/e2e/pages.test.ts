@@ -7,7 +7,7 @@ const scenario = browserScenario("desktop");
 describe("every page at 1280 px", () => {
   it("has its own title, no serious or critical axe-core violation, and no sideways scrolling", async () => {
     const visits = await tour(scenario.page, scenario.stack.url, "desktop");
-    expect(visits.map((v) => v.name)).toHaveLength(14);
+    expect(visits.map((v) => v.name)).toHaveLength(15);
     expect(
       visits.flatMap((v) => v.violations.map((x) => `${v.name}: ${x.id} (${x.impact}) ${x.targets.join(", ")}`)),
     ).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { signIn } from "./actions.ts";
+import { deniedCallId, signIn } from "./actions.ts";
 import { saveScreenshot, screenshotDir } from "./browser.ts";
 import { type AxeViolation, horizontalOverflow, seriousAxeViolations, settled } from "./checks.ts";
 import type { Viewport } from "./scenario.ts";
@@ -14,7 +14,8 @@ export interface PageVisit {
 interface Stop {
   name: string;
   user: string;
-  hash: string;
+  /** The route; a function for one that needs data of this stack first (a call id). */
+  hash: string | ((baseUrl: string) => Promise<string>);
   /** What is on screen once the page has loaded. */
   ready: (page: Page) => Promise<unknown>;
 }
@@ -69,6 +70,12 @@ export const stops: Stop[] = [
     hash: "#/admin/organizations/1",
     ready: (p) => p.locator("[data-username]").first().waitFor(),
   },
+  {
+    name: "admin-decisions",
+    user: "alice",
+    hash: async (baseUrl) => `#/admin/decisions?callId=${await deniedCallId(baseUrl)}`,
+    ready: (p) => p.getByTestId("decision").waitFor(),
+  },
   { name: "page-not-found", user: "alice", hash: "#/no/such/page", ready: heading("Page not found") },
 ];
 
@@ -100,7 +107,7 @@ export async function tour(page: Page, baseUrl: string, viewport: Viewport): Pro
       await signIn(page, baseUrl, stop.user);
       user = stop.user;
     }
-    await page.goto(`${baseUrl}/${stop.hash}`);
+    await page.goto(`${baseUrl}/${typeof stop.hash === "string" ? stop.hash : await stop.hash(baseUrl)}`);
     await stop.ready(page);
     visits.push(await visit(page, viewport, stop.name));
   }

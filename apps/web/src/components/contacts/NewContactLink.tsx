@@ -8,9 +8,10 @@ export function NewContactLink({ organizationId }: { organizationId: number }) {
   const permissions = useQuery(trpc.contacts.permissions.queryOptions({ organizationId }));
   if (!permissions.data) return null;
   if (!permissions.data.canCreate) {
+    const [reason, ...more] = permissions.data.reasons;
     return (
-      <span className="text-sm text-slate-600" data-testid="create-denied">
-        The access policy does not let you add contacts here.
+      <span className="max-w-md text-sm text-slate-700" data-testid="create-denied">
+        You may not add contacts here{reason ? `: ${[reason, ...more].join(" ")}` : "."}
       </span>
     );
   }

@@ -18,7 +18,7 @@ export function navItems(user: SessionUser, contactsHref: string): NavItem[] {
     items.push({
       href: "#/admin/users",
       label: "Admin",
-      routes: ["adminUsers", "adminOrganizations", "adminOrganization"],
+      routes: ["adminUsers", "adminOrganizations", "adminOrganization", "adminDecisions"],
     });
   }
   return items;

@@ -3,6 +3,7 @@ import { cx } from "../../lib/cx.ts";
 const tabs = [
   { href: "#/admin/users", label: "Users", key: "users" },
   { href: "#/admin/organizations", label: "Organizations", key: "organizations" },
+  { href: "#/admin/decisions", label: "Decisions", key: "decisions" },
 ] as const;
 
 /** The admin console's sections. */

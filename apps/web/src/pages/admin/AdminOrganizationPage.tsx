@@ -4,9 +4,11 @@ import { MembersManager } from "../../components/members/MembersManager.tsx";
 import { Alert } from "../../components/ui/alert.tsx";
 import { Page } from "../../components/ui/page.tsx";
 import { SkeletonList } from "../../components/ui/skeleton.tsx";
+import { itemsOf } from "../../lib/list-items.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { useCurrentOrganization } from "../../lib/use-organization.ts";
 import { AdminNav } from "./AdminNav.tsx";
+import type { AdminUser } from "./BanButton.tsx";
 
 /** One organization's members for an admin: add (from every user), remove, change role. */
 export function AdminOrganizationPage({ id }: { id: number }) {
@@ -33,7 +35,9 @@ export function AdminOrganizationPage({ id }: { id: number }) {
       {organization && (
         <MembersManager
           organization={organization}
-          users={users.data?.map((u) => ({ id: u.id, name: u.name, username: u.username }))}
+          users={
+            users.data && itemsOf<AdminUser>(users.data).map((u) => ({ id: u.id, name: u.name, username: u.username }))
+          }
         />
       )}
     </Page>

@@ -6,6 +6,7 @@ import { type Column, DataTable } from "../../components/ui/data-table.tsx";
 import { SelectField, TextField } from "../../components/ui/field.tsx";
 import { Page } from "../../components/ui/page.tsx";
 import { SkeletonList } from "../../components/ui/skeleton.tsx";
+import { itemsOf } from "../../lib/list-items.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 import { isRetryable } from "../../lib/use-retry.ts";
 import { AdminNav } from "./AdminNav.tsx";
@@ -53,7 +54,8 @@ export function AdminUsersPage({ currentUserId }: { currentUserId: string }) {
   const users = useQuery(trpc.users.list.queryOptions());
   const [filters, setFilters] = useState<Filters>({ search: "", role: "", status: "any" });
   const set = (change: Partial<Filters>) => setFilters((current) => ({ ...current, ...change }));
-  const rows = (users.data ?? []).filter((user) => matches(user, filters));
+  const all = itemsOf<AdminUser>(users.data);
+  const rows = all.filter((user) => matches(user, filters));
 
   return (
     <Page title="Users" subtitle="Admin console: everyone who can sign in, their roles and bans.">
@@ -97,7 +99,7 @@ export function AdminUsersPage({ currentUserId }: { currentUserId: string }) {
             </SelectField>
           </search>
           <p role="status" className="text-sm text-slate-700" data-testid="users-total">
-            {rows.length} of {users.data.length} users
+            {rows.length} of {all.length} users
           </p>
           <DataTable
             caption="Users"

@@ -2,10 +2,11 @@ import type { RouterOutputs } from "@repo/client";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Button } from "../../components/ui/button.tsx";
 import { ConfirmDialog } from "../../components/ui/confirm-dialog.tsx";
+import type { ItemOf } from "../../lib/list-items.ts";
 import { toast } from "../../lib/toast-store.ts";
 import { useTRPC } from "../../lib/trpc.ts";
 
-export type AdminUser = RouterOutputs["users"]["list"][number];
+export type AdminUser = ItemOf<RouterOutputs["users"]["list"]>;
 
 /** Ban or unban one user, after a confirmation that says what follows. */
 export function BanButton({ user }: { user: AdminUser }) {
