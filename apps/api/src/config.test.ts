@@ -81,4 +81,37 @@ describe("loadConfig", () => {
       "LOG_FORMAT=pretty is for development",
     );
   });
+
+  it("checks list pages with CheckResources only when LIST_VERIFY=check", () => {
+    const secret = "x".repeat(40);
+    expect(loadConfig({ AUTH_SECRET: secret }, tempDir()).listVerify).toBe("off");
+    expect(loadConfig({ AUTH_SECRET: secret, LIST_VERIFY: "check" }, tempDir()).listVerify).toBe("check");
+    expect(() => loadConfig({ AUTH_SECRET: secret, LIST_VERIFY: "yes" }, tempDir())).toThrow("LIST_VERIFY");
+  });
+
+  it("trusts X-Forwarded-For only from the addresses TRUSTED_PROXIES lists, IPs or CIDR blocks", () => {
+    const secret = "x".repeat(40);
+    expect(loadConfig({ AUTH_SECRET: secret }, tempDir()).trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ AUTH_SECRET: secret, TRUSTED_PROXIES: "127.0.0.3, 10.0.0.0/8,fd00::/8" }, tempDir()).trustedProxies,
+    ).toEqual(["127.0.0.3", "10.0.0.0/8", "fd00::/8"]);
+    for (const wrong of ["loopback", "127.0.0.300", "10.0.0.0/33", "*", "127.0.0.3/8/1"]) {
+      expect(() => loadConfig({ AUTH_SECRET: secret, TRUSTED_PROXIES: wrong }, tempDir()), wrong).toThrow(
+        "TRUSTED_PROXIES: must be a comma-separated list of IP addresses or CIDR blocks",
+      );
+    }
+  });
+
+  it("accepts the previous AUTH_SECRET for verification while it is being retired", () => {
+    const [current, previous] = ["c".repeat(40), "p".repeat(40)];
+    const config = loadConfig({ AUTH_SECRET: current, AUTH_SECRET_PREVIOUS: previous }, tempDir());
+    expect(config.previousAuthSecrets).toEqual([previous]);
+    expect(loadConfig({ AUTH_SECRET: current }, tempDir()).previousAuthSecrets).toEqual([]);
+    expect(() => loadConfig({ AUTH_SECRET: current, AUTH_SECRET_PREVIOUS: "short" }, tempDir())).toThrow(
+      "AUTH_SECRET_PREVIOUS: must be at least 32 characters",
+    );
+    expect(() => loadConfig({ AUTH_SECRET: current, AUTH_SECRET_PREVIOUS: current }, tempDir())).toThrow(
+      "AUTH_SECRET_PREVIOUS is the same as AUTH_SECRET",
+    );
+  });
 });

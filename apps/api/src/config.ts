@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { loadOidcConfig, type OidcConfig, OidcConfigError } from "./auth/oidc/index.ts";
+import { isAddressOrBlock } from "./http/client-address.ts";
 
 /** The repository's `.data` folder: dev database, generated secret, PDP audit log. */
 export const defaultDataDir = fileURLToPath(new URL("../../../.data", import.meta.url));
@@ -18,6 +19,19 @@ const envSchema = z.object({
     .optional(),
   CERBOS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL of a Cerbos PDP" }).optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  AUTH_SECRET_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .refine((entries) => entries.every(isAddressOrBlock), {
+      message: "must be a comma-separated list of IP addresses or CIDR blocks (e.g. 127.0.0.3,10.0.0.0/8)",
+    })
+    .optional(),
   PDP_TIMEOUT_MS: z.coerce.number().int().positive().default(2000),
   PDP_WAIT_MS: z.coerce.number().int().min(0).default(0),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -35,6 +49,10 @@ export interface Config {
   /** Undefined: main.ts starts a local PDP on the shipped policies. */
   cerbosUrl: string | undefined;
   authSecret: string;
+  /** Tokens signed with these are still accepted (rotating AUTH_SECRET without signing everyone out). */
+  previousAuthSecrets: string[];
+  /** Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES); nobody else's is believed. */
+  trustedProxies: string[];
   pdpTimeoutMs: number;
   /** How long start-up waits for the PDP to answer its health check (dev: the PDP starts alongside). */
   pdpWaitMs: number;
@@ -74,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dataDir = defau
     generatedSecretPath = join(dataDir, "auth-secret");
     authSecret = readOrCreateDevSecret(generatedSecretPath);
   }
+  if (vars.AUTH_SECRET_PREVIOUS && vars.AUTH_SECRET_PREVIOUS === authSecret) {
+    throw new ConfigError("AUTH_SECRET_PREVIOUS is the same as AUTH_SECRET: set it to the secret being retired.");
+  }
   if (vars.NODE_ENV === "production" && vars.LOG_FORMAT === "pretty") {
     throw new ConfigError("LOG_FORMAT=pretty is for development: production logs JSON (one object per line).");
   }
@@ -92,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dataDir = defau
     databaseUrl: vars.DATABASE_URL ?? `sqlite:${join(dataDir, "app.db")}`,
     cerbosUrl: vars.CERBOS_URL,
     authSecret,
+    previousAuthSecrets: vars.AUTH_SECRET_PREVIOUS ? [vars.AUTH_SECRET_PREVIOUS] : [],
+    trustedProxies: vars.TRUSTED_PROXIES ?? [],
     pdpTimeoutMs: vars.PDP_TIMEOUT_MS,
     pdpWaitMs: vars.PDP_WAIT_MS,
     logLevel: vars.LOG_LEVEL,

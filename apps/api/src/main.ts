@@ -97,6 +97,8 @@ async function start(): Promise<void> {
     pdpTimeoutMs: config.pdpTimeoutMs,
     logger: log,
     oidc: config.oidc,
+    previousAuthSecrets: config.previousAuthSecrets,
+    trustedProxies: config.trustedProxies,
     listVerify: config.listVerify,
     auditTrail,
   }).catch((error: unknown) => fail("the API failed to start", { err: error }));

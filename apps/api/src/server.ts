@@ -9,6 +9,8 @@ import { createTokenService } from "./auth/token.ts";
 import { createPdp } from "./authz/pdp.ts";
 import type { ListVerify } from "./authz/query.ts";
 import { createContextFactory } from "./context.ts";
+import { maxBatchSize, maxBodySize } from "./http/batch-limits.ts";
+import { apiResponses, everyResponse, securityHeaders } from "./http/security-headers.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedIfEmpty } from "./db/seed.ts";
@@ -37,6 +39,10 @@ export interface StartApiOptions {
   logger?: Logger;
   /** Accept this identity provider's access tokens beside the API's own (src/auth/oidc/README.md). */
   oidc?: OidcConfig;
+  /** Tokens signed with these are still accepted (AUTH_SECRET_PREVIOUS: rotating the secret). */
+  previousAuthSecrets?: string[];
+  /** Proxies (IPs or CIDR blocks) whose X-Forwarded-For names the client (TRUSTED_PROXIES); default none. */
+  trustedProxies?: string[];
   /** `check`: lists also ask CheckResources about every page (LIST_VERIFY; default `off`). */
   listVerify?: ListVerify;
   /** Where decision lookup reads the PDPs' audit trail (src/decisions/config.ts); unset: lookup is off. */
@@ -79,7 +85,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const deps = {
     db,
     pdp,
-    tokens: createTokenService(options.authSecret),
+    tokens: createTokenService(options.authSecret, undefined, options.previousAuthSecrets),
     loginLimiter: loginLimiter(db),
     log,
     oidc,
@@ -89,6 +95,11 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
 
   const app = express();
   app.disable("x-powered-by");
+  // req.ip: the socket's address, or X-Forwarded-For's client when the socket is a trusted proxy.
+  const trustedProxies = options.trustedProxies ?? [];
+  app.set("trust proxy", trustedProxies.length > 0 ? trustedProxies : false);
+  app.use(securityHeaders(everyResponse));
+  app.use(["/trpc", "/health"], securityHeaders(apiResponses));
   app.get("/health", async (_req, res) => {
     const report = await checkHealth(db, pdp);
     res.status(report.database === "ok" && report.pdp === "ok" ? 200 : 503).json(report);
@@ -98,6 +109,8 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     createExpressMiddleware({
       router: appRouter,
       createContext: createContextFactory(deps),
+      maxBatchSize,
+      maxBodySize,
       onError: ({ error, path }) => {
         // Procedure errors are logged by the logging middleware; these failed before it ran.
         if (path === undefined) log.warn({ code: error.code, err: error }, "request rejected before any procedure");

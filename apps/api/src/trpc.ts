@@ -3,6 +3,7 @@ import { ZodError } from "zod";
 import { reasonsOfRefusal } from "./authz/reasons.ts";
 import type { Context, Session } from "./context.ts";
 import { AccessDenied, AuthFailed, unauthorized } from "./errors.ts";
+import { limitMessage } from "./http/batch-limits.ts";
 
 const t = initTRPC.context<Context>().create({
   // Never send stack traces to clients, whatever NODE_ENV says.
@@ -16,7 +17,7 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       // The reason of a server failure is in the log (with the request id), never in the response.
-      message: error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error." : shape.message,
+      message: error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error." : (limitMessage(error) ?? shape.message),
       data: { ...shape.data, zodIssues, cerbosCallId: denied?.cerbosCallId, reasons, authFailure },
     };
   },

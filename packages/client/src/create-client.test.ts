@@ -1,14 +1,17 @@
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
+import { maxBatchSize } from "@repo/api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createClient } from "./create-client.ts";
+import { createClient, maxBatchItems } from "./create-client.ts";
 
 // A stand-in tRPC endpoint that records what the client sends and answers one batch item.
 const seen: { url: string; headers: IncomingHttpHeaders }[] = [];
 const server = createServer((req, res) => {
   seen.push({ url: req.url ?? "", headers: req.headers });
   res.setHeader("content-type", "application/json");
-  res.end(JSON.stringify([{ result: { data: { ok: true } } }]));
+  // One answer per call of the batch (the paths are comma-separated).
+  const calls = (req.url ?? "").split("?")[0]!.split(",").length;
+  res.end(JSON.stringify(Array.from({ length: calls }, () => ({ result: { data: { ok: true } } }))));
 });
 let url = "";
 
@@ -36,5 +39,16 @@ describe("createClient", () => {
     seen.length = 0;
     await expect(client.health.query()).resolves.toEqual({ ok: true });
     expect(seen[0]?.url).toMatch(/^\/trpc\/health\?batch=1/);
+  });
+
+  it("splits a burst of calls into batches of at most maxBatchItems, below the API's limit", async () => {
+    const client = createClient({ url, getToken: () => undefined });
+    seen.length = 0;
+    const answers = await Promise.all(Array.from({ length: 45 }, () => client.health.query()));
+    expect(answers).toHaveLength(45);
+    const sizes = seen.map((request) => (request.url.split("?")[0] ?? "").split(",").length);
+    expect(Math.max(...sizes)).toBe(maxBatchItems);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(45);
+    expect(maxBatchItems).toBeLessThanOrEqual(maxBatchSize);
   });
 });

@@ -12,6 +12,13 @@ export interface ClientOptions {
 
 export type Client = TRPCClient<AppRouter>;
 
+/**
+ * Calls per HTTP batch: httpBatchLink splits a burst of calls into batches of at most this many.
+ * The API refuses a batch of more than `maxBatchSize` (20) calls (`@repo/api`): stay at or below
+ * it (create-client.test.ts compares the two).
+ */
+export const maxBatchItems = 10;
+
 /** Headers every request carries: a bearer token when the caller is signed in, nothing otherwise. */
 export function authHeaders(token: string | null | undefined): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {};
@@ -22,6 +29,7 @@ export function createLinks(options: ClientOptions): TRPCLink<AppRouter>[] {
   return [
     httpBatchLink<AppRouter>({
       url: options.url,
+      maxItems: maxBatchItems,
       headers: () => authHeaders(options.getToken()),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     }),

@@ -67,4 +67,10 @@ describe("client against the real API and PDP", () => {
       reasons: ["Only the Sales department may add contacts."],
     });
   });
+
+  it("200 calls at once all succeed: the client batches them below the API's batch limit", async () => {
+    const john = await signedInClient("john");
+    const contacts = await Promise.all(Array.from({ length: 200 }, () => john.contacts.get.query({ id: 1 })));
+    expect(new Set(contacts.map((contact) => contact.id))).toEqual(new Set([1]));
+  });
 });

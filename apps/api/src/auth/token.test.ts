@@ -39,4 +39,19 @@ describe("tokens", () => {
     expect(await tokens.isExpired(otherKey.token)).toBe(false);
     expect(await tokens.isExpired(valid.token)).toBe(false);
   });
+
+  it("accepts tokens of the previous secret while it is being retired, and signs new ones with the current", async () => {
+    const previous = "previous-secret-previous-secret-000000";
+    const old = await createTokenService(previous).issue({ userId: "john", tokenVersion: 2 });
+    const rotated = createTokenService(secret, undefined, [previous]);
+    expect(await rotated.verify(old.token)).toEqual({ userId: "john", tokenVersion: 2 });
+    const fresh = await rotated.issue({ userId: "john", tokenVersion: 2 });
+    expect(await createTokenService(secret).verify(fresh.token)).toEqual({ userId: "john", tokenVersion: 2 });
+    expect(await createTokenService(previous).verify(fresh.token)).toBeUndefined();
+    // Once the previous secret is dropped, its tokens are refused; an expired one stays expired.
+    expect(await createTokenService(secret).verify(old.token)).toBeUndefined();
+    const expiredOld = await createTokenService(previous, -10).issue({ userId: "john", tokenVersion: 2 });
+    expect(await rotated.verify(expiredOld.token)).toBeUndefined();
+    expect(await rotated.isExpired(expiredOld.token)).toBe(true);
+  });
 });

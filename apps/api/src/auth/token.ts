@@ -17,8 +17,35 @@ export interface TokenService {
   isExpired(token: string): Promise<boolean>;
 }
 
-export function createTokenService(secret: string, ttlSeconds = 8 * 60 * 60): TokenService {
-  const key = new TextEncoder().encode(secret);
+/**
+ * HS256 tokens signed with `secret`. Tokens signed with one of `previousSecrets` still verify
+ * (AUTH_SECRET_PREVIOUS), so AUTH_SECRET can be rotated without signing everyone out: new tokens
+ * use the new secret, old ones keep working until they expire (at most `ttlSeconds`), then the
+ * previous secret can go.
+ */
+export function createTokenService(
+  secret: string,
+  ttlSeconds = 8 * 60 * 60,
+  previousSecrets: readonly string[] = [],
+): TokenService {
+  const encode = (text: string) => new TextEncoder().encode(text);
+  const key = encode(secret);
+  const keys = [key, ...previousSecrets.map(encode)];
+  const options = { issuer, algorithms: [algorithm], requiredClaims: ["exp"] };
+  /** The verified payload under the first key whose signature matches; else the error of the current key. */
+  const verified = async (token: string) => {
+    let firstError: unknown;
+    for (const candidate of keys) {
+      try {
+        return (await jwtVerify(token, candidate, options)).payload;
+      } catch (error) {
+        firstError ??= error;
+        // A signature of this key that is expired or has other bad claims: no other key signed it.
+        if (!(error instanceof errors.JWSSignatureVerificationFailed)) throw error;
+      }
+    }
+    throw firstError;
+  };
   return {
     async issue({ userId, tokenVersion }) {
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
@@ -33,7 +60,7 @@ export function createTokenService(secret: string, ttlSeconds = 8 * 60 * 60): To
     },
     async verify(token) {
       try {
-        const { payload } = await jwtVerify(token, key, { issuer, algorithms: [algorithm], requiredClaims: ["exp"] });
+        const payload = await verified(token);
         if (typeof payload.sub !== "string" || typeof payload.tv !== "number") return undefined;
         return { userId: payload.sub, tokenVersion: payload.tv };
       } catch {
@@ -42,7 +69,7 @@ export function createTokenService(secret: string, ttlSeconds = 8 * 60 * 60): To
     },
     async isExpired(token) {
       try {
-        await jwtVerify(token, key, { issuer, algorithms: [algorithm], requiredClaims: ["exp"] });
+        await verified(token);
         return false;
       } catch (error) {
         // jose checks the claims only after the signature: JWTExpired means a genuine token.

@@ -15,17 +15,23 @@ export const authRouter = {
   ),
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
-    const retryAfter = await ctx.loginLimiter.acquire(input.username);
-    if (retryAfter > 0) {
-      throw tooManyRequests(`Too many failed sign-ins for this user: try again in ${retryAfter} s.`);
+    // Limited per (account, client address): guesses from one place are refused, the account's
+    // owner elsewhere is at most slowed down (auth/rate-limit.ts).
+    const verdict = await ctx.loginLimiter.acquire(input.username, ctx.clientAddress);
+    if (verdict.retryAfterSeconds > 0) {
+      throw tooManyRequests(
+        `Too many failed sign-ins for this user from your address: try again in ${verdict.retryAfterSeconds} s.`,
+      );
     }
+    if (verdict.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, verdict.delayMs));
     const user = await ctx.db.models.User.findOne({ where: { username: input.username } });
     // Compare against a decoy when the user does not exist, so timing does not reveal usernames.
     const valid = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash()));
     if (!user || !valid) {
+      await ctx.loginLimiter.recordFailure(input.username);
       throw unauthorized("Wrong username or password.");
     }
-    await ctx.loginLimiter.reset(input.username);
+    await ctx.loginLimiter.reset(input.username, ctx.clientAddress);
     const { token, expiresAt } = await ctx.tokens.issue({ userId: user.id, tokenVersion: user.tokenVersion });
     ctx.log.info({ userId: user.id }, "signed in");
     return { token, expiresAt: expiresAt.toISOString(), user: publicUser(user) };
