@@ -3,7 +3,12 @@ import { join, resolve } from "node:path";
 import { createExpressMiddleware } from "@trpc/server/adapters/express";
 import express from "express";
 import type { Sequelize } from "sequelize";
-import { createOidcAuthenticator, type OidcConfig, sequelizeUserStore } from "./auth/oidc/index.ts";
+import {
+  createOidcAuthenticator,
+  type OidcAuthenticator,
+  type OidcConfig,
+  sequelizeUserStore,
+} from "./auth/oidc/index.ts";
 import { loginLimiter } from "./auth/rate-limit.ts";
 import { createTokenService } from "./auth/token.ts";
 import { createPdp } from "./authz/pdp.ts";
@@ -11,6 +16,7 @@ import type { ListVerify } from "./authz/query.ts";
 import { createContextFactory } from "./context.ts";
 import { maxBatchSize, maxBodySize } from "./http/batch-limits.ts";
 import { apiResponses, everyResponse, securityHeaders } from "./http/security-headers.ts";
+import { webAppHeaders } from "./http/web-headers.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedIfEmpty } from "./db/seed.ts";
@@ -117,7 +123,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
       },
     }),
   );
-  if (options.webDir) serveWebApp(app, resolve(options.webDir));
+  if (options.webDir) serveWebApp(app, resolve(options.webDir), oidc);
 
   const host = options.host ?? "127.0.0.1";
   const server = await new Promise<import("node:http").Server>((resolveServer, reject) => {
@@ -155,11 +161,27 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   return { url, stop, sequelize: db.sequelize };
 }
 
-function serveWebApp(app: express.Express, webDir: string): void {
+function serveWebApp(app: express.Express, webDir: string, oidc: OidcAuthenticator | undefined): void {
   const index = join(webDir, "index.html");
+  // CSP and no-cache on every file of the app; hashed assets then may be kept for a year.
+  app.use(webAppHeaders(oidc ? oidcConnectOrigins(oidc) : {}));
+  app.use("/assets", express.static(join(webDir, "assets"), { index: false, immutable: true, maxAge: "365d" }));
   app.use(express.static(webDir, { index: "index.html" }));
   app.use((req, res, next) => {
     if (req.method !== "GET" || !req.accepts("html") || !existsSync(index)) return next();
     res.sendFile(index);
   });
+}
+
+/** The browser fetches the identity provider's token endpoint (code + PKCE): the CSP must allow its origin. */
+function oidcConnectOrigins(oidc: OidcAuthenticator) {
+  const originOf = (url: string | undefined) => (url ? [new URL(url).origin] : []);
+  return {
+    fallbackOrigins: originOf(oidc.publicInfo().issuer),
+    connectOrigins: async () => {
+      const info = await oidc.discover();
+      if (!info.tokenEndpoint) throw new Error("OIDC discovery has not succeeded yet");
+      return originOf(info.tokenEndpoint);
+    },
+  };
 }
