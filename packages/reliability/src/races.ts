@@ -8,8 +8,8 @@ import { sleep } from "./tally.ts";
  * answered: it spans the change's commit) and hands everything to the race's judge.
  */
 export interface RaceDefinition {
-  /** Brings the round's starting state about (through the API, as a user would). */
-  setup(): Promise<void>;
+  /** Brings the round's starting state about (through the API, as a user would); the attacker's connections. */
+  setup(): Promise<Connection[]>;
   /** The attacker's next request on connection `lane`, iteration `iteration`. */
   attack(connection: Connection, lane: number, iteration: number): Promise<TimedOutcome>;
   /** The legitimate change; it must succeed. */
@@ -23,8 +23,8 @@ export interface RoundResult {
   overlapped: boolean;
 }
 
-export async function raceRound(definition: RaceDefinition, lanes: Connection[]): Promise<RoundResult> {
-  await definition.setup();
+export async function raceRound(definition: RaceDefinition): Promise<RoundResult> {
+  const lanes = await definition.setup();
   const attacks: TimedOutcome[] = [];
   const completed = lanes.map(() => 0);
   const answeredAfterChange = lanes.map(() => false);
