@@ -17,7 +17,8 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       // The reason of a server failure is in the log (with the request id), never in the response.
-      message: error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error." : (limitMessage(error) ?? shape.message),
+      message:
+        error.code === "INTERNAL_SERVER_ERROR" ? "Internal server error." : (limitMessage(error) ?? shape.message),
       data: { ...shape.data, zodIssues, cerbosCallId: denied?.cerbosCallId, reasons, authFailure },
     };
   },
