@@ -8,7 +8,7 @@ import type { Context, Operand, Scalar } from "./types.ts";
 type CallNode = Extract<PlanNode, { type: "call" }>;
 type Op = "add" | "sub" | "mult" | "div" | "mod";
 
-const INT_SQL = { add: "+", sub: "-", mult: "*", div: "/", mod: "%" } as const;
+const INT_SQL = { add: "+", sub: "-", mult: "*", mod: "%" } as const;
 
 function operands(node: CallNode, context: Context): [Scalar, Scalar] {
   const [first, second] = operandsOf(node, 2);
@@ -32,7 +32,7 @@ function intResult(context: Context, node: CallNode, op: Op, a: Scalar, b: Scala
   // int division and modulo by zero are CEL errors; both truncate toward zero like SQL's integer / and %.
   const divisor = op === "div" || op === "mod" ? `(${b.sql} <> 0)` : "(1=1)";
   return {
-    sql: `(${dialectBigint(a)} ${INT_SQL[op]} ${dialectBigint(b)})`,
+    sql: `(${dialectBigint(a)} ${op === "div" ? context.dialect.integerDivide : INT_SQL[op]} ${dialectBigint(b)})`,
     type: "number",
     nullable: false,
     ok: and(notNull(a), notNull(b), divisor),
@@ -66,7 +66,7 @@ function arithmetic(op: Op) {
     const [a, b] = operands(node, context);
     if (op === "add" && a.type === "string" && b.type === "string") {
       if (a.constant !== undefined && b.constant !== undefined) return refuse(node, "constant concatenation");
-      const sql = `(${a.sql} || ${b.sql})`;
+      const sql = context.dialect.concat(a.sql, b.sql);
       return {
         kind: "scalar",
         scalar: { sql, type: "string", nullable: false, ok: and(notNull(a), notNull(b)), path: a.path },

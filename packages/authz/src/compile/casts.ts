@@ -18,9 +18,7 @@ function argument(node: CallNode, context: Context): Scalar {
 
 /** A double truncated toward zero, as an exact SQL integer, while `inRange` holds (else never computed). */
 function truncated(context: Context, x: string, inRange: string): string {
-  const { dialect } = context;
-  const value = dialect.name === "postgres" ? `CAST(trunc(${x}) AS BIGINT)` : `CAST(${x} AS INTEGER)`;
-  return `(CASE WHEN ${inRange} THEN ${value} END)`;
+  return `(CASE WHEN ${inRange} THEN ${context.dialect.truncate(x)} END)`;
 }
 
 /** int(): a double truncated toward zero, an error unless -2^63 < x < 2^63 (cel-go's check); an int as is. */

@@ -1,5 +1,6 @@
 import type { PlanNode } from "../plan.ts";
 import { and, exists, FALSE, isNotTrue, notExists, TRUE } from "../sql.ts";
+import { classedEquality, isClassed } from "./classed.ts";
 import { asHierarchy, hierarchyOk } from "./hierarchy.ts";
 import { hierarchyEquality } from "./hierarchy-relations.ts";
 import { asCond, asScalar, compileOperand, constantScalar, isScalarValue, operandsOf, refuse } from "./operands.ts";
@@ -53,6 +54,7 @@ export function equality(context: Context, node: PlanNode, a: Scalar, b: Scalar)
   }
   // A timestamp literal finer than the millisecond a resource carries never equals it.
   if (a.floored === true || b.floored === true) return { t: FALSE, f: ok };
+  if (isClassed(a, b)) return classedEquality(a, b, ok);
   const left = a.type === "string" ? dialect.exact(a.sql) : a.sql;
   if (a.nanNull === true || b.nanNull === true) {
     // NaN (SQL NULL here) equals nothing, itself included; neither side is a CEL null then.

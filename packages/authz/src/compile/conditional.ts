@@ -1,5 +1,6 @@
 import type { PlanNode } from "../plan.ts";
 import { and, or } from "../sql.ts";
+import { classedChoice } from "./classed.ts";
 import { kindOf } from "./numbers.ts";
 import { asCond, asScalar, compileOperand, operandsOf, refuse } from "./operands.ts";
 import type { Context, Operand, Scalar } from "./types.ts";
@@ -48,6 +49,7 @@ function ternary(node: CallNode, context: Context): Operand {
       a.negZero === undefined && b.negZero === undefined
         ? undefined
         : () => `(${choose(a.negZero?.() ?? "(1=0)", b.negZero?.() ?? "(1=0)")} = ${context.dialect.escape(true)})`,
+    classed: type === "number" ? classedChoice(choose, a, b) : undefined,
   };
   return { kind: "scalar", scalar };
 }

@@ -66,7 +66,7 @@ function columnVsColumn(context: Context, a: Column, b: Column, name: Relation):
   const { dialect } = context;
   const d = dialect.escape(a.delimiter);
   const [p, q] = [a.scalar.sql, b.scalar.sql];
-  const below = (x: string, y: string) => dialect.startsWith(x, `(${y} || ${d})`);
+  const below = (x: string, y: string) => dialect.startsWith(x, dialect.concat(y, d));
   const childOf = (x: string, y: string) =>
     and(below(x, y), `(NOT ${dialect.contains(`substr(${x}, ${dialect.length(y)} + 2)`, d)})`);
   switch (name) {
@@ -122,7 +122,5 @@ export function hierarchyEquality(context: Context, node: PlanNode, a: Hierarchy
 /** `size(h)` of a column hierarchy: one more than its delimiters. */
 export function hierarchySize(context: Context, column: Column): string {
   const { dialect } = context;
-  const d = dialect.escape(column.delimiter);
-  const p = column.scalar.sql;
-  return `(${dialect.length(p)} - ${dialect.length(`replace(${p}, ${d}, '')`)} + 1)`;
+  return `(${dialect.occurrences(column.scalar.sql, dialect.escape(column.delimiter))} + 1)`;
 }

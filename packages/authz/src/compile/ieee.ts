@@ -1,19 +1,27 @@
 import type { Dialect } from "../dialect.ts";
-import { type Context, freshAlias } from "./types.ts";
+import {
+  type BindOperand,
+  bind,
+  boundValue,
+  type Codec,
+  cases,
+  codecOf,
+  finite,
+  literal,
+  type Num,
+  type Ref,
+  signed,
+  type Val,
+} from "./ieee-values.ts";
+import type { Context } from "./types.ts";
 
-/**
- * A CEL double as SQL, computed without ever asking the database for a NaN, an overflow or an
- * underflow to zero (Postgres raises on all three; SQLite returns NULL for x/0): every case is
- * decided by CASE on the operands' magnitudes first.
+export { literal, type Num } from "./ieee-values.ts";
+
+/*
+ * CEL doubles computed without ever asking the database for a NaN, an overflow or an underflow
+ * to zero (Postgres raises on all three, MariaDB on overflow; SQLite and MariaDB return NULL for
+ * x/0): every case is decided by CASE on the operands' magnitudes first.
  */
-export interface Num {
-  /** The IEEE value, ±Infinity included; NULL stands for NaN when `nan` is set. */
-  readonly sql: string;
-  readonly nan: boolean;
-  readonly infinite: boolean;
-  /** SQL condition that the value is -0 (SQLite does not keep a zero's sign; only division needs it). */
-  readonly negZero: () => string;
-}
 
 const P = (n: number) => 2 ** n;
 
@@ -35,66 +43,59 @@ export const IEEE_CONSTANTS: readonly number[] = [
   134217729,
 ];
 
-export function literal(dialect: Dialect, value: number): string {
-  if (value === Number.POSITIVE_INFINITY) return dialect.infinity;
-  if (value === Number.NEGATIVE_INFINITY) return `(- ${dialect.infinity})`;
-  const text = String(value);
-  return dialect.name === "postgres" ? `CAST('${text}' AS DOUBLE PRECISION)` : /[.e]/.test(text) ? text : `${text}.0`;
+/** A bound result as a Num: nan and infinite as the operation says. */
+function toNum(bound: ReturnType<typeof bind>, nan: boolean, negZero: (sql: string) => () => string): Num {
+  const { v, classed } = boundValue(bound);
+  return { sql: v, nan, infinite: true, negZero: negZero(v), classed };
 }
 
-/** Evaluates `body` over the operands bound once as columns of a one-row derived table (SQL stays linear in size). */
-function bind(
-  context: Context,
-  operands: Record<string, string>,
-  body: (ref: (name: string) => string) => string,
-): string {
-  const alias = freshAlias(context, "n");
-  const q = context.dialect.quote;
-  const columns = Object.entries(operands).map(([name, sql]) => `${sql} AS ${q(name)}`);
-  // LIMIT 1 keeps the planner from inlining the columns back into every use (exponential SQL).
-  return `(SELECT ${body((name) => `${alias}.${q(name)}`)} FROM (SELECT ${columns.join(", ")} LIMIT 1) AS ${alias})`;
-}
-
-const cases = (branches: readonly (readonly [string, string])[], otherwise: string) =>
-  `CASE ${branches.map(([when, then]) => `WHEN ${when} THEN ${then}`).join(" ")} ELSE ${otherwise} END`;
-
-export function neg(_context: Context, a: Num): Num {
-  return {
-    sql: `(- ${a.sql})`,
-    nan: a.nan,
-    infinite: a.infinite,
-    negZero: () => `((${a.sql}) = 0 AND NOT ${a.negZero()})`,
-  };
+export function neg(context: Context, a: Num): Num {
+  const negZero = (sql: string) => () => `((${sql}) = 0 AND NOT ${a.negZero()})`;
+  if (a.classed === undefined) {
+    return { sql: `(- ${a.sql})`, nan: a.nan, infinite: a.infinite, negZero: negZero(a.sql) };
+  }
+  const bound = bind(context, { x: { num: a } }, (r) => ({ v: `(- ${r("x").v})`, c: `(- ${r("x").c})` }));
+  return { ...toNum(bound, a.nan, () => negZero(a.sql)), infinite: a.infinite };
 }
 
 /** `a + b`: exact for |a|,|b| ≤ 2^1022; beyond, halves (exact there) decide the overflow to ±Infinity. */
 export function add(context: Context, a: Num, b: Num): Num {
   const { dialect } = context;
+  const codec = codecOf(dialect);
   const L = (n: number) => literal(dialect, n);
-  const INF = L(Number.POSITIVE_INFINITY);
-  const sql = bind(context, { x: a.sql, y: b.sql }, (r) => {
+  const bound = bind(context, { x: { num: a }, y: { num: b } }, (r) => {
     const [x, y] = [r("x"), r("y")];
-    const half = `(${x} / 2 + ${y} / 2)`;
-    const branches: [string, string][] = [];
-    if (a.nan || b.nan) branches.push([`${x} IS NULL OR ${y} IS NULL`, "NULL"]);
-    if (a.infinite || b.infinite) {
-      branches.push([`(${x} = ${INF} AND ${y} = - ${INF}) OR (${x} = - ${INF} AND ${y} = ${INF})`, "NULL"]);
+    const half = `(${x.v} / 2 + ${y.v} / 2)`;
+    const branches: [string, Val][] = [];
+    if (a.nan || b.nan) branches.push([`${codec.isNaN(x)} OR ${codec.isNaN(y)}`, codec.nan]);
+    const infinite = a.infinite || b.infinite;
+    const infinities: [string, Val][] = [
+      [`${codec.isPosInf(x)} OR ${codec.isPosInf(y)}`, codec.posInf],
+      [`${codec.isNegInf(x)} OR ${codec.isNegInf(y)}`, codec.negInf],
+    ];
+    if (infinite) {
+      const opposite = `(${codec.isPosInf(x)} AND ${codec.isNegInf(y)}) OR (${codec.isNegInf(x)} AND ${codec.isPosInf(y)})`;
+      branches.push([opposite, codec.nan]);
+      // Classed, an infinite operand's value is NULL: decide it before any test of magnitudes.
+      if (codec.classed) branches.push(...infinities);
     }
-    branches.push([`abs(${x}) <= ${L(P(1022))} AND abs(${y}) <= ${L(P(1022))}`, `${x} + ${y}`]);
+    const sum = finite(`${x.v} + ${y.v}`);
+    branches.push([`abs(${x.v}) <= ${L(P(1022))} AND abs(${y.v}) <= ${L(P(1022))}`, sum]);
     // A tiny operand cannot overflow the sum, and halving it could underflow (Postgres raises).
-    branches.push([`abs(${x}) < ${L(P(-1000))} OR abs(${y}) < ${L(P(-1000))}`, `${x} + ${y}`]);
-    if (a.infinite || b.infinite) {
-      branches.push([`${x} = ${INF} OR ${y} = ${INF}`, INF], [`${x} = - ${INF} OR ${y} = - ${INF}`, `- ${INF}`]);
-    }
-    branches.push([`${half} >= ${L(P(1023))}`, INF], [`${half} <= - ${L(P(1023))}`, `- ${INF}`]);
-    return cases(branches, `${half} * 2`);
+    branches.push([`abs(${x.v}) < ${L(P(-1000))} OR abs(${y.v}) < ${L(P(-1000))}`, sum]);
+    if (infinite && !codec.classed) branches.push(...infinities);
+    branches.push([`${half} >= ${L(P(1023))}`, codec.posInf], [`${half} <= - ${L(P(1023))}`, codec.negInf]);
+    return cases(codec, branches, finite(`${half} * 2`));
   });
-  const negZero = () => `(${a.negZero()} AND ${b.negZero()})`;
-  return { sql, nan: a.nan || b.nan || (a.infinite && b.infinite), infinite: true, negZero };
+  const negZero = () => () => `(${a.negZero()} AND ${b.negZero()})`;
+  return toNum(bound, a.nan || b.nan || (a.infinite && b.infinite), negZero);
 }
 
-/** Negative, or a negative zero. */
-const negative = (value: string, negZero: string) => `((${value}) < 0 OR ${negZero})`;
+/** Negative, or a negative zero (-Infinity included when classed). */
+function negative(a: Num): string {
+  const infinite = a.classed === undefined ? "" : ` OR ${a.classed.sign} = -1`;
+  return `((${a.sql}) < 0${infinite} OR ${a.negZero()})`;
+}
 
 /**
  * Scales x to xs in (2^-511, 2^511] (x = xs · 2^(600·c), c ∈ {-1, 0, 1}) so that products and
@@ -113,25 +114,27 @@ function scaled(dialect: Dialect, x: string): { value: string; exponent: string 
  * a signed zero below half the smallest subnormal, and `direct` (the operation itself, which the
  * database computes without error once the result is known to be a nonzero subnormal).
  */
-function finish(dialect: Dialect, q: string, k: string, direct: string, above: (tie: number) => string): string {
+function finish(codec: Codec, dialect: Dialect, q: string, k: string, direct: string, above: (tie: number) => string): Val {
   const L = (n: number) => literal(dialect, n);
-  const INF = L(Number.POSITIVE_INFINITY);
-  const inf = `(CASE WHEN ${q} > 0 THEN ${INF} ELSE - ${INF} END)`;
+  const inf = signed(codec, `${q} > 0`, codec.posInf, codec.negInf);
   const zero = `(CASE WHEN ${q} > 0 THEN ${L(0)} ELSE - ${L(0)} END)`;
   const down = (normal: number, tie: number, scale: string) =>
     cases(
+      codec,
       [
-        [`abs(${q}) >= ${L(P(normal))}`, scale],
-        [`abs(${q}) < ${L(P(tie))}`, zero],
-        [`abs(${q}) > ${L(P(tie))} OR ${above(P(tie))}`, direct],
+        [`abs(${q}) >= ${L(P(normal))}`, finite(scale)],
+        [`abs(${q}) < ${L(P(tie))}`, finite(zero)],
+        [`abs(${q}) > ${L(P(tie))} OR ${above(P(tie))}`, finite(direct)],
       ],
-      zero,
+      finite(zero),
     );
-  return `(CASE ${k} WHEN 0 THEN ${q}
-    WHEN 1 THEN (CASE WHEN abs(${q}) >= ${L(P(424))} THEN ${inf} ELSE ${q} * ${L(P(600))} END)
-    WHEN 2 THEN (CASE WHEN abs(${q}) >= ${L(P(-176))} THEN ${inf} ELSE ${q} * ${L(P(600))} * ${L(P(600))} END)
-    WHEN -1 THEN (${down(-422, -475, `${q} * ${L(P(-600))}`)})
-    ELSE (${down(178, 125, `${q} * ${L(P(-600))} * ${L(P(-600))}`)}) END)`;
+  const [low, lower] = [down(-422, -475, `${q} * ${L(P(-600))}`), down(178, 125, `${q} * ${L(P(-600))} * ${L(P(-600))}`)];
+  const render = (part: (val: Val) => string) => `(CASE ${k} WHEN 0 THEN ${part(finite(q))}
+    WHEN 1 THEN (CASE WHEN abs(${q}) >= ${L(P(424))} THEN ${part(inf)} ELSE ${part(finite(`${q} * ${L(P(600))}`))} END)
+    WHEN 2 THEN (CASE WHEN abs(${q}) >= ${L(P(-176))} THEN ${part(inf)} ELSE ${part(finite(`${q} * ${L(P(600))} * ${L(P(600))}`))} END)
+    WHEN -1 THEN (${part(low)})
+    ELSE (${part(lower)}) END)`;
+  return { v: render((val) => val.v), c: codec.classed ? render((val) => val.c) : "0" };
 }
 
 /** Dekker's exact product error of two non-negative normal doubles: positive iff a·b exceeds round(a·b). */
@@ -146,74 +149,62 @@ function productErrorPositive(dialect: Dialect, a: string, b: string): string {
  * NaN, infinite and zero operands, decided before any arithmetic. Inside, signs are the values'
  * (a nonzero value's sign), except a zero divisor's, which is the bound column `nz`.
  */
-function special(
-  context: Context,
-  a: Num,
-  b: Num,
-  x: string,
-  y: string,
-  divisorNegZero: string | undefined,
-): [string, string][] {
-  const INF = literal(context.dialect, Number.POSITIVE_INFINITY);
-  const branches: [string, string][] = [];
-  if (a.nan || b.nan) branches.push([`${x} IS NULL OR ${y} IS NULL`, "NULL"]);
-  const signed = (same: string, positive: string, negative: string) =>
-    `(CASE WHEN ${same} THEN ${positive} ELSE ${negative} END)`;
-  const sameByValue = `((${x} < 0) = (${y} < 0))`;
+function special(codec: Codec, a: Num, b: Num, x: Ref, y: Ref, divisorNegZero: string | undefined): [string, Val][] {
+  const branches: [string, Val][] = [];
+  if (a.nan || b.nan) branches.push([`${codec.isNaN(x)} OR ${codec.isNaN(y)}`, codec.nan]);
+  const sameByValue = `(${codec.below0(x)} = ${codec.below0(y)})`;
+  const infinity = (same: string) => signed(codec, same, codec.posInf, codec.negInf);
   if (divisorNegZero !== undefined) {
-    branches.push([`${x} = 0 AND ${y} = 0`, "NULL"]);
-    if (a.infinite && b.infinite) branches.push([`abs(${x}) = ${INF} AND abs(${y}) = ${INF}`, "NULL"]);
-    branches.push([`${y} = 0`, signed(`((${x} < 0) = ${divisorNegZero})`, INF, `- ${INF}`)]);
-    if (a.infinite) branches.push([`abs(${x}) = ${INF}`, signed(sameByValue, INF, `- ${INF}`)]);
-    if (b.infinite) branches.push([`abs(${y}) = ${INF}`, signed(sameByValue, "0.0", "(- 0.0)")]);
-    branches.push([`${x} = 0`, `${x} / ${y}`]);
+    branches.push([`${x.v} = 0 AND ${y.v} = 0`, codec.nan]);
+    if (a.infinite && b.infinite) branches.push([`${codec.isInf(x)} AND ${codec.isInf(y)}`, codec.nan]);
+    branches.push([`${y.v} = 0`, infinity(`(${codec.below0(x)} = ${divisorNegZero})`)]);
+    if (a.infinite) branches.push([codec.isInf(x), infinity(sameByValue)]);
+    if (b.infinite) branches.push([codec.isInf(y), signed(codec, sameByValue, finite("0.0"), finite("(- 0.0)"))]);
+    branches.push([`${x.v} = 0`, finite(`${x.v} / ${y.v}`)]);
   } else {
     if (a.infinite || b.infinite) {
-      branches.push([`(abs(${x}) = ${INF} AND ${y} = 0) OR (${x} = 0 AND abs(${y}) = ${INF})`, "NULL"]);
-      branches.push([`abs(${x}) = ${INF} OR abs(${y}) = ${INF}`, signed(sameByValue, INF, `- ${INF}`)]);
+      const zeroTimesInfinity = `(${codec.isInf(x)} AND ${y.v} = 0) OR (${x.v} = 0 AND ${codec.isInf(y)})`;
+      branches.push([zeroTimesInfinity, codec.nan]);
+      branches.push([`${codec.isInf(x)} OR ${codec.isInf(y)}`, infinity(sameByValue)]);
     }
-    branches.push([`${x} = 0 OR ${y} = 0`, `${x} * ${y}`]);
+    branches.push([`${x.v} = 0 OR ${y.v} = 0`, finite(`${x.v} * ${y.v}`)]);
   }
   return branches;
 }
 
-/** Whether the operands' signs agree, a zero's sign included (outside the derived table). */
-function sameSign(a: Num, b: Num): string {
-  return `((${negative(a.sql, a.negZero())}) = (${negative(b.sql, b.negZero())}))`;
-}
-
 function productOrQuotient(context: Context, a: Num, b: Num, division: boolean): Num {
   const { dialect } = context;
-  const operands: Record<string, string> = { x: a.sql, y: b.sql };
-  if (division) operands.nz = b.negZero();
-  const sql = bind(context, operands, (r) => {
+  const codec = codecOf(dialect);
+  const operands: Record<string, BindOperand> = { x: { num: a }, y: { num: b } };
+  if (division) operands.nz = { sql: b.negZero(), type: "integer" };
+  const bound = bind(context, operands, (r) => {
     const [x, y] = [r("x"), r("y")];
-    const [sx, sy] = [scaled(dialect, x), scaled(dialect, y)];
-    const direct = division ? `${x} / ${y}` : `${x} * ${y}`;
-    const divisorNegZero = division ? `(${r("nz")} = ${dialect.escape(true)})` : undefined;
+    const [sx, sy] = [scaled(dialect, x.v), scaled(dialect, y.v)];
+    const direct = division ? `${x.v} / ${y.v}` : `${x.v} * ${y.v}`;
+    const divisorNegZero = division ? `(${r("nz").v} = ${dialect.escape(true)})` : undefined;
     // The scaled operands, their product or quotient and its power-of-two scale, bound once more.
     const scaledResult = bind(
       context,
       {
-        q: division ? `(${sx.value} / ${sy.value})` : `(${sx.value} * ${sy.value})`,
-        k: division ? `(${sx.exponent} - ${sy.exponent})` : `(${sx.exponent} + ${sy.exponent})`,
-        sx: sx.value,
-        sy: sy.value,
+        q: { sql: division ? `(${sx.value} / ${sy.value})` : `(${sx.value} * ${sy.value})`, type: "double" },
+        k: { sql: division ? `(${sx.exponent} - ${sy.exponent})` : `(${sx.exponent} + ${sy.exponent})`, type: "integer" },
+        sx: { sql: sx.value, type: "double" },
+        sy: { sql: sy.value, type: "double" },
       },
       (s) => {
         // A scaled result of exactly half the smallest subnormal: whether the exact one is above decides 0 or 2^-1074.
         const above = (tie: number) =>
           division
-            ? `abs(${s("sx")}) > ${literal(dialect, tie)} * abs(${s("sy")})`
-            : productErrorPositive(dialect, `abs(${s("sx")})`, `abs(${s("sy")})`);
-        return finish(dialect, s("q"), s("k"), direct, above);
+            ? `abs(${s("sx").v}) > ${literal(dialect, tie)} * abs(${s("sy").v})`
+            : productErrorPositive(dialect, `abs(${s("sx").v})`, `abs(${s("sy").v})`);
+        return finish(codec, dialect, s("q").v, s("k").v, direct, above);
       },
     );
-    return cases(special(context, a, b, x, y, divisorNegZero), scaledResult);
+    return cases(codec, special(codec, a, b, x, y, divisorNegZero), boundValue(scaledResult));
   });
-  const negZero = () => `((${sql}) = 0 AND NOT ${sameSign(a, b)})`;
+  const negZero = (sql: string) => () => `((${sql}) = 0 AND NOT ((${negative(a)}) = (${negative(b)})))`;
   const nan = division || a.nan || b.nan || a.infinite || b.infinite;
-  return { sql, nan, infinite: true, negZero };
+  return toNum(bound, nan, negZero);
 }
 
 export const mult = (context: Context, a: Num, b: Num): Num => productOrQuotient(context, a, b, false);

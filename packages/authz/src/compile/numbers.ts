@@ -33,6 +33,7 @@ export function asNum(context: Context, scalar: Scalar): Num {
     nan: scalar.nanNull === true,
     infinite: scalar.infinite === true,
     negZero: scalar.negZero ?? (() => FALSE),
+    classed: scalar.classed,
   };
 }
 
@@ -44,9 +45,11 @@ export function fromNum(num: Num, ok: string, path: string): Scalar {
     ok,
     path,
     numberKind: "double",
-    nanNull: num.nan,
+    // Classed (MariaDB), the SQL NULL of a computed double is NaN or ±Infinity: never a number.
+    nanNull: num.nan || num.classed !== undefined,
     infinite: num.infinite,
     negZero: num.negZero,
+    classed: num.classed,
   };
 }
 

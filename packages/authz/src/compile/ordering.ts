@@ -1,5 +1,6 @@
 import type { PlanNode } from "../plan.ts";
 import { and, FALSE, or } from "../sql.ts";
+import { classedOrdering, isClassed } from "./classed.ts";
 import { checkKnown, differentTypes } from "./comparison.ts";
 import { asScalar, compileOperand, operandsOf } from "./operands.ts";
 import type { Context, Operand, Scalar } from "./types.ts";
@@ -38,6 +39,7 @@ export function ordering(context: Context, node: CallNode, requested: Ordering):
   checkKnown(node, a, b);
   if (a.type === "null" || b.type === "null" || a.type === "map" || differentTypes(a, b))
     return { kind: "cond", cond: { t: FALSE, f: FALSE } };
+  if (isClassed(a, b)) return { kind: "cond", cond: classedOrdering(a, b, requested, and(a.ok, b.ok)) };
   const [holds, fails] = ORDERINGS[adjusted(requested, a, b)];
   const left = a.type === "string" ? context.dialect.ordered(a.sql) : a.sql;
   const ok = and(a.ok, b.ok);

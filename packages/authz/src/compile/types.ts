@@ -31,6 +31,8 @@ export interface Scalar {
   readonly infinite?: boolean;
   /** A computed double: the SQL condition that it is -0 (only a divisor's zero sign matters). */
   readonly negZero?: () => string;
+  /** MariaDB: a computed double's infinity class and `[value, class]` pair (its SQL NULL is then NaN or ±Infinity). */
+  readonly classed?: import("./ieee-values.ts").Classed;
   /** A timestamp literal finer than a millisecond, floored to one (comparisons adjust for it). */
   readonly floored?: boolean;
   /** For a date column: the raw column, which timestamp() compares as an instant. */
