@@ -30,10 +30,13 @@ describe.each(dialects)("OIDC access tokens through the API (%s)", (dialect) => 
     expect((await errorOf(john.contacts.get.query({ id: 4 }))).code).toBe("FORBIDDEN");
     // The token's admin claims count for nothing.
     expect((await errorOf(john.users.list.query())).code).toBe("FORBIDDEN");
-    expect(await john.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: true });
+    expect(await john.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: true, reasons: [] });
 
     const geri = testClient(app.url, idp.mint({ sub: "00u-geri", email: "geri@example.com" }, { alg: "ES256" }));
-    expect(await geri.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: false });
+    expect(await geri.contacts.permissions.query({ organizationId: 1 })).toMatchObject({
+      canCreate: false,
+      reasons: [expect.any(String)],
+    });
     expect(
       (await errorOf(geri.contacts.create.mutate({ organizationId: 1, firstName: "A", lastName: "B" }))).code,
     ).toBe("FORBIDDEN");
@@ -47,9 +50,12 @@ describe.each(dialects)("OIDC access tokens through the API (%s)", (dialect) => 
   it("a change of department in the database changes the decisions for the same token", async () => {
     const token = idp.mint({ sub: "00u-sarah", email: "sarah@example.com" });
     const sarah = testClient(app.url, token);
-    expect(await sarah.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: true });
+    expect(await sarah.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: true, reasons: [] });
     await app.api.sequelize.query(`UPDATE users SET department = 'Marketing' WHERE id = 'sarah'`);
-    expect(await sarah.contacts.permissions.query({ organizationId: 1 })).toEqual({ canCreate: false });
+    expect(await sarah.contacts.permissions.query({ organizationId: 1 })).toMatchObject({
+      canCreate: false,
+      reasons: [expect.any(String)],
+    });
     await app.api.sequelize.query(`UPDATE users SET department = 'Sales' WHERE id = 'sarah'`);
   });
 });
