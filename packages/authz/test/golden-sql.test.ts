@@ -9,7 +9,7 @@ import { recordedPlan } from "./fixtures/plans.ts";
 
 // Golden SQL: every recorded plan's translation per dialect, as committed files, so that a change
 // of the SQL shows in review beside the row-by-row proof. No database is needed to translate:
-// the Postgres instance never connects.
+// the Postgres and MariaDB instances never connect.
 
 const plans = readdirSync(new URL("./recorded-plans/", import.meta.url))
   .filter((file) => !file.startsWith("wire."))
@@ -19,6 +19,7 @@ const plans = readdirSync(new URL("./recorded-plans/", import.meta.url))
 const dialects = {
   sqlite: () => new Sequelize({ dialect: "sqlite", storage: ":memory:", logging: false }),
   postgres: () => new Sequelize("postgres://golden@127.0.0.1:1/golden", { dialect: "postgres", logging: false }),
+  mariadb: () => new Sequelize("mariadb://golden@127.0.0.1:1/golden", { dialect: "mariadb", logging: false }),
 } as const;
 
 const organizationMapper: Mapper = {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { UnsupportedQueryPlanError } from "../../src/index.ts";
+import { describeCollationTrap } from "./collation-trap.ts";
 import { datasetCoverage } from "./coverage.ts";
 import { allowedForEveryRow, deniedForEveryRow, refusalMessages } from "./expectations.ts";
 import { hostileActions, hostileRules, isRefusedAction, readsNullableAttribute } from "./hostile-actions.ts";
@@ -68,6 +69,8 @@ export function describeDifferentialSuite(dialects: DialectSetup[]): void {
           },
         );
       });
+
+      if (dialect.label === "MariaDB") describeCollationTrap(context, dialect.label, translatedActions);
 
       describe("refused shapes", () => {
         it.for(refusedActions)("%s", async (action, { expect }) => {

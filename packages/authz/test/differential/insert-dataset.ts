@@ -8,6 +8,9 @@ export async function insertDataset(models: HostileModels, dataset: HostileDatas
   const tagIds = new Map(dataset.tagNames.map((name, index) => [name, index + 1]));
   // A dangling key points past every person row (the associations have no constraint).
   const personId = (ref: PersonRef) => (ref === null ? null : ref === "dangling" ? 9999 : ref + 1);
+  // A MariaDB DOUBLE cannot hold NaN or ±Infinity: they are stored as the NULL Cerbos sees.
+  const finiteOnly = Item.sequelize?.getDialect() === "mariadb";
+  const double = (value: number | null) => (finiteOnly && value !== null && !Number.isFinite(value) ? null : value);
   await Person.bulkCreate(
     dataset.people.map((person, index) => ({
       id: index + 1,
@@ -31,8 +34,8 @@ export async function insertDataset(models: HostileModels, dataset: HostileDatas
       active: row.active,
       flagged: row.flagged,
       createdAt: row.createdAt,
-      ratio: row.ratio,
-      weight: row.weight,
+      ratio: double(row.ratio),
+      weight: double(row.weight),
       path: row.path,
       ownerId: personId(row.ownerIndex),
     })),

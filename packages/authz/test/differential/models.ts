@@ -20,6 +20,11 @@ export interface HostileModels {
  */
 export function defineHostileModels(sequelize: Sequelize): HostileModels {
   const common = { timestamps: false, underscored: false } as const;
+  // MariaDB: DATE is a DATETIME without fractions unless given a precision; a DOUBLE cannot hold
+  // NaN or ±Infinity (they are stored as NULL, which is how Cerbos sees them anyway); and the
+  // tables keep the server's case-insensitive collation, under which "vip" and "VIP" collide in
+  // a unique index (the suite proves the filters exact there, it does not change the schema).
+  const mariadb = sequelize.getDialect() === "mariadb";
   const Person = sequelize.define(
     "Person",
     {
@@ -40,9 +45,9 @@ export function defineHostileModels(sequelize: Sequelize): HostileModels {
       score: { type: DataTypes.INTEGER, allowNull: true },
       active: { type: DataTypes.BOOLEAN, allowNull: false },
       flagged: { type: DataTypes.BOOLEAN, allowNull: true },
-      createdAt: { type: DataTypes.DATE, allowNull: false },
+      createdAt: { type: mariadb ? DataTypes.DATE(3) : DataTypes.DATE, allowNull: false },
       ratio: { type: DataTypes.DOUBLE, allowNull: true },
-      weight: { type: DataTypes.DOUBLE, allowNull: false, field: "weight_value" },
+      weight: { type: DataTypes.DOUBLE, allowNull: mariadb, field: "weight_value" },
       path: { type: DataTypes.TEXT, allowNull: true, field: "tree_path" },
       ownerId: { type: DataTypes.INTEGER, allowNull: true, field: "owner_person_id" },
     },
@@ -61,7 +66,7 @@ export function defineHostileModels(sequelize: Sequelize): HostileModels {
     "Tag",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true },
-      name: { type: DataTypes.TEXT, allowNull: false, unique: true, field: "tag_name" },
+      name: { type: DataTypes.TEXT, allowNull: false, unique: !mariadb, field: "tag_name" },
     },
     { ...common, tableName: "hostile_tags" },
   );
