@@ -14,15 +14,15 @@ import { createTokenService } from "./auth/token.ts";
 import { createPdp } from "./authz/pdp.ts";
 import type { ListVerify } from "./authz/query.ts";
 import { createContextFactory } from "./context.ts";
-import { maxBatchSize, maxBodySize } from "./http/batch-limits.ts";
-import { apiResponses, everyResponse, securityHeaders } from "./http/security-headers.ts";
-import { webAppHeaders } from "./http/web-headers.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedIfEmpty } from "./db/seed.ts";
 import { createAuditTrail } from "./decisions/audit-trail.ts";
 import type { AuditTrailConfig } from "./decisions/config.ts";
 import { checkHealth } from "./health.ts";
+import { maxBatchSize, maxBodySize } from "./http/batch-limits.ts";
+import { apiResponses, everyResponse, securityHeaders } from "./http/security-headers.ts";
+import { webAppHeaders } from "./http/web-headers.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { appRouter } from "./router.ts";
 
@@ -66,10 +66,15 @@ export interface RunningApi {
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const log = options.logger ?? createLogger(options.logLevel ?? "info");
   const db = openDatabase(options.databaseUrl);
-  const applied = await migrate(db.sequelize);
+  // Under the migration lock: replicas starting at once migrate and seed an empty database once.
+  let seeded = false;
+  const applied = await migrate(db.sequelize, {
+    thenUnderLock: async () => {
+      seeded = options.seed === true && (await seedIfEmpty(db.models));
+    },
+  });
   if (applied.length > 0) log.info({ migrations: applied }, "applied migrations");
-  if (options.seed && (await seedIfEmpty(db.models)))
-    log.info("seeded the demo data (demo users: see apps/api/README.md)");
+  if (seeded) log.info("seeded the demo data (demo users: see apps/api/README.md)");
   // Planner statistics for what the migrations and the seed created (db/database.ts); they only
   // steer the query planner, so a database that cannot be analyzed now still serves.
   await db.optimize().catch((error: unknown) => log.warn({ err: error }, "could not refresh planner statistics"));

@@ -12,11 +12,14 @@ if (command !== "migrate" && command !== "seed") {
 const config = loadConfig();
 const db = openDatabase(config.databaseUrl);
 try {
-  const applied = await migrate(db.sequelize);
+  let seeded = false;
+  const applied = await migrate(db.sequelize, {
+    thenUnderLock: async () => {
+      seeded = command === "seed" && (await seedIfEmpty(db.models));
+    },
+  });
   console.log(applied.length ? `applied migrations: ${applied.join(", ")}` : "no pending migrations");
-  if (command === "seed") {
-    console.log((await seedIfEmpty(db.models)) ? "seeded the demo data" : "the database has users already: not seeded");
-  }
+  if (command === "seed") console.log(seeded ? "seeded the demo data" : "the database has users already: not seeded");
   await db.optimize();
 } finally {
   await db.sequelize.close();

@@ -1,6 +1,7 @@
 import { readdirSync } from "node:fs";
 import type { QueryInterface, Sequelize } from "sequelize";
 import { SequelizeStorage, Umzug } from "umzug";
+import { withMigrationLock } from "./migration-lock.ts";
 
 type MigrationFn = (params: { context: QueryInterface }) => Promise<void>;
 
@@ -31,8 +32,19 @@ export async function migrator(sequelize: Sequelize): Promise<Umzug<QueryInterfa
   });
 }
 
-/** Applies every pending migration; returns the names it applied. */
-export async function migrate(sequelize: Sequelize): Promise<string[]> {
-  const applied = await (await migrator(sequelize)).up();
-  return applied.map((migration) => migration.name);
+export interface MigrateOptions {
+  /** Runs after the migrations, still under the lock (seeding an empty database: only one replica may). */
+  thenUnderLock?: () => Promise<void>;
+}
+
+/**
+ * Applies every pending migration; returns the names it applied. Replicas starting at once on
+ * one database take turns (migration-lock.ts): the first applies, the others find none pending.
+ */
+export async function migrate(sequelize: Sequelize, options: MigrateOptions = {}): Promise<string[]> {
+  return withMigrationLock(sequelize, async () => {
+    const applied = await (await migrator(sequelize)).up();
+    await options.thenUnderLock?.();
+    return applied.map((migration) => migration.name);
+  });
 }
