@@ -2,7 +2,14 @@ import { fileURLToPath } from "node:url";
 import type { Principal } from "@cerbos/core";
 import { HTTP } from "@cerbos/http";
 import { type Pdp, startPdp } from "@repo/pdp";
-import { findPostgresBinDir, postgresRequired, startPostgres } from "@repo/testing";
+import {
+  findMariadbBinaries,
+  findPostgresBinDir,
+  mariadbRequired,
+  postgresRequired,
+  startMariadb,
+  startPostgres,
+} from "@repo/testing";
 import { Sequelize } from "sequelize";
 import { afterAll, beforeAll } from "vitest";
 import { type DocumentRow, generateDocuments, insertDocuments, oracleResource } from "./dataset.ts";
@@ -26,7 +33,15 @@ export interface FlagFixture {
 export const dialects = [
   { label: "SQLite", runs: true },
   { label: "PostgreSQL", runs: postgresRuns() },
+  { label: "MariaDB", runs: mariadbRuns() },
 ] as const;
+
+/** MariaDB likewise (CI=true: a missing mariadbd fails); its tables keep the server's case-insensitive collation. */
+function mariadbRuns(): boolean {
+  if (mariadbRequired() || findMariadbBinaries() !== undefined) return true;
+  console.warn("\n!!! authz flag suite on MariaDB SKIPPED: mariadbd not found (CI=true makes this a failure).\n");
+  return false;
+}
 
 /** Postgres runs in CI (CI=true: a missing server fails) and wherever its binaries are installed. */
 function postgresRuns(): boolean {
@@ -49,6 +64,11 @@ export function useFlagFixture(rowCount: number): FlagFixture {
     let sequelize: Sequelize;
     if (label === "SQLite") {
       sequelize = new Sequelize({ dialect: "sqlite", storage: ":memory:", logging: false });
+      closers.push(() => sequelize.close());
+    } else if (label === "MariaDB") {
+      const server = await startMariadb();
+      closers.push(() => server.stop());
+      sequelize = new Sequelize(await server.createDatabase("authz_flags"), { dialect: "mariadb", logging: false });
       closers.push(() => sequelize.close());
     } else {
       const cluster = await startPostgres();
