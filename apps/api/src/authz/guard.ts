@@ -4,7 +4,7 @@ import type { Context, Session } from "../context.ts";
 import { forbidden, notFound } from "../errors.ts";
 import type { ResourceKind } from "./kind.ts";
 import { requireMembership } from "./membership.ts";
-import { authorizedCheck, authorizedFindAndCountAll, authorizedRow } from "./query.ts";
+import { authorizedCheck, authorizedFindAndCountAll, authorizedRow, type ListPartition } from "./query.ts";
 import { reasonsOfAction, recordingDenials } from "./reasons.ts";
 
 // The primitives of authz/query.ts applied to a request: the caller's principal, the request id,
@@ -32,6 +32,8 @@ export interface ListOptions {
   offset?: number;
   after?: WhereOptions;
   attributes?: FindAttributeOptions;
+  /** The page as one sorted statement per value, merged (authz/query.ts); also a filter. */
+  partition?: ListPartition;
 }
 
 /** One page of the kind's rows the caller may read, each with the kind's flags, and the exact total. */

@@ -21,6 +21,12 @@ import type { Pdp } from "./pdp.ts";
 /** The PDP's `maxResourcesPerRequest` (packages/pdp/cerbos.yaml): an on-demand check asks about at most this many. */
 export const maxResourcesPerCheck = 50;
 
+/** One statement per value of `attribute` (the library's `partition`; single statement on Postgres). */
+export interface ListPartition {
+  attribute: string;
+  values: readonly number[];
+}
+
 /** How a list decides its rows: `off` (default) the plans in SQL only; `check` also one batched CheckResources over the page. */
 export type ListVerify = "off" | "check";
 
@@ -52,6 +58,12 @@ export interface AuthorizedListQuery<M extends Model> {
   attributes?: FindAttributeOptions;
   /** Keyset paging: the rows after a cursor. Restricts the page, not the count. */
   after?: WhereOptions;
+  /**
+   * The page as one sorted, LIMITed statement per value of `attribute`, merged (SQLite cannot
+   * walk an (attribute, sort key, id) index under `attribute IN (…)`: it sorts every visible
+   * row). Rows outside `values` leave the page and the count.
+   */
+  partition?: ListPartition;
   /** false: skip the exact count (it is then reported as -1). */
   count?: boolean;
   /** Reads the page's rows by primary key with what the views need (default: the page query's own rows). */
@@ -104,6 +116,7 @@ export async function authorizedFindAndCountAll<M extends Model, Flag extends st
         offset: query.offset,
         attributes,
         after: query.after,
+        ...(query.partition === undefined ? {} : { partition: query.partition }),
         load: load && ((keys) => load({ where: { [pk]: { [Op.in]: keys } }, attributes })),
       },
     ),

@@ -1,6 +1,6 @@
 import { Op, type WhereOptions } from "sequelize";
 import { type AuthzContext, listKind } from "../authz/guard.ts";
-import { requireMembership } from "../authz/membership.ts";
+import { isAdmin, requireMembership } from "../authz/membership.ts";
 import type { ContactListInput } from "../schemas.ts";
 import { cursorKey, decodeCursor, encodeCursor } from "./cursor.ts";
 import { contactKind } from "./kind.ts";
@@ -42,6 +42,13 @@ export async function listContacts(ctx: AuthzContext, input: ContactListInput): 
     offset: cursor === undefined ? input.offset : undefined,
     // The sort key as the database computes it: the next cursor starts after it.
     attributes: { include: [[sortKey, "sortKey"]] },
+    // Tenant isolation's first line (authz/membership.ts) as the page's shape: one statement per
+    // organization of the caller, each walking contacts_org_lower_lastName_id (migration 0003) or
+    // its firstName twin, merged; the policy denies every other organization anyway.
+    partition:
+      input.organizationId === undefined && !isAdmin(ctx.session)
+        ? { attribute: "organizationId", values: ctx.session.memberships.map((m) => m.organizationId) }
+        : undefined,
   });
 
   const items = page.rows.map((contact, index) => serializeContact(contact, page.can[index]!));

@@ -1,12 +1,13 @@
 import type { Model, ModelStatic } from "sequelize";
 import type { AnyModel } from "../mapper.ts";
 import { queryPage } from "./page.ts";
+import { partitionWhere } from "./partition.ts";
 import { type ActionFilter, planActions } from "./plan-actions.ts";
 import { plannedFlags } from "./planned-flags.ts";
 import { primaryKeyOf } from "./rows.ts";
 import type { AuthorizedFindOptions, AuthorizedPage, AuthorizedQueryOptions, Disagreement } from "./types.ts";
 import { checkPage } from "./verify.ts";
-import { andWhere, countIncludes } from "./where.ts";
+import { andAll, andWhere, countIncludes } from "./where.ts";
 
 const warnDisagreement = (disagreement: Disagreement) =>
   console.warn(
@@ -68,7 +69,8 @@ export async function authorizedFindAndCountAll<M extends Model, A extends strin
   };
   if (main.kind === "never") return empty;
 
-  const where = andWhere(main.kind === "sql" ? main.sql : undefined, find.where);
+  const callerWhere = find.partition === undefined ? find.where : andAll(find.where, partitionWhere(find.partition));
+  const where = andWhere(main.kind === "sql" ? main.sql : undefined, callerWhere);
   const { transaction, paranoid, logging, benchmark } = find;
   const shared = {
     ...(transaction === undefined ? {} : { transaction }),

@@ -15,4 +15,5 @@ export type {
   CerbosCallOptions,
   CerbosClient,
   Disagreement,
+  PagePartition,
 } from "./types.ts";

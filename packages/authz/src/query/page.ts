@@ -1,4 +1,6 @@
-import { type Model, type ModelStatic, Op, type WhereOptions } from "sequelize";
+import { type Model, type ModelStatic, Op, type OrderItem, type WhereOptions } from "sequelize";
+import type { AnyModel } from "../mapper.ts";
+import { unionPageKeys, usesUnion } from "./partition.ts";
 import { keyText, rowKey, withPrimaryKey } from "./rows.ts";
 import type { AuthorizedFindOptions } from "./types.ts";
 
@@ -20,8 +22,20 @@ export async function queryPage<M extends Model>(
   where: WhereOptions | undefined,
   find: AuthorizedFindOptions<M>,
 ): Promise<Page<M>> {
-  const { after, load, limit, ...options } = find;
+  const { after, load, limit, partition, ...options } = find;
   const pageWhere = after === undefined ? where : where === undefined ? after : { [Op.and]: [where, after] };
+  if (usesUnion(model, partition)) {
+    return unionPage(model, primaryKey, find, (pageLimit) =>
+      unionPageKeys(model, primaryKey, partition, {
+        where: pageWhere,
+        order: orderList(find.order),
+        limit: pageLimit,
+        offset: find.offset,
+        transaction: find.transaction,
+        logging: find.logging,
+      }),
+    );
+  }
   const query = {
     ...options,
     ...(pageWhere === undefined ? {} : { where: pageWhere }),
@@ -37,6 +51,51 @@ export async function queryPage<M extends Model>(
   // A to-many include in a keys-only query repeats a key per joined row: keep the first.
   const keys = [...new Map(pageRows.map((row) => rowKey(row, primaryKey)).map((key) => [keyText(key), key])).values()];
   const loaded = keys.length === 0 ? [] : await load(keys);
+  const byKey = new Map(loaded.map((row) => [keyText(rowKey(row, primaryKey)), row]));
+  const rows = keys.flatMap((key) => byKey.get(keyText(key)) ?? []);
+  return { rows, keys: rows.map((row) => rowKey(row, primaryKey)), hasMore };
+}
+
+function orderList(order: AuthorizedFindOptions<Model>["order"]): OrderItem[] {
+  if (order === undefined) return [];
+  if (Array.isArray(order)) return order as OrderItem[];
+  return [order as OrderItem];
+}
+
+/** The partitioned page: its keys from the merged statements, then its rows by key (in key order). */
+async function unionPage<M extends Model>(
+  model: ModelStatic<M>,
+  primaryKey: string,
+  find: AuthorizedFindOptions<M>,
+  pageKeys: (limit: number) => Promise<unknown[]>,
+): Promise<Page<M>> {
+  const { limit, load, include } = find;
+  if (limit === undefined) throw new Error("partition: the page needs a limit");
+  if (include !== undefined) throw new Error("partition: not with include (the statements per value join nothing)");
+  const { paranoid, defaultScope } = (model as unknown as AnyModel).options;
+  if (Object.keys(defaultScope ?? {}).length > 0 || (paranoid === true && find.paranoid !== false)) {
+    throw new Error(
+      `partition: ${model.name} has a default scope or is paranoid (the statements per value apply neither)`,
+    );
+  }
+  const found = await pageKeys(limit + 1);
+  const hasMore = found.length > limit;
+  const keys = hasMore ? found.slice(0, limit) : found;
+  const loaded =
+    keys.length === 0
+      ? []
+      : load !== undefined
+        ? await load(keys)
+        : await model.findAll({
+            where: { [primaryKey]: { [Op.in]: keys } } as WhereOptions,
+            ...attributesOption(withPrimaryKey(find.attributes, primaryKey)),
+            ...(find.raw === undefined ? {} : { raw: find.raw }),
+            ...(find.nest === undefined ? {} : { nest: find.nest }),
+            ...(find.transaction === undefined ? {} : { transaction: find.transaction }),
+            ...(find.lock === undefined ? {} : { lock: find.lock }),
+            ...(find.paranoid === undefined ? {} : { paranoid: find.paranoid }),
+            ...(find.logging === undefined ? {} : { logging: find.logging }),
+          });
   const byKey = new Map(loaded.map((row) => [keyText(rowKey(row, primaryKey)), row]));
   const rows = keys.flatMap((key) => byKey.get(keyText(key)) ?? []);
   return { rows, keys: rows.map((row) => rowKey(row, primaryKey)), hasMore };

@@ -87,6 +87,27 @@ export interface AuthorizedFindExtras<M extends Model> {
    * keys, and your loader attaches what a join would make slow. Keys it does not return are dropped.
    */
   readonly load?: (keys: unknown[]) => Promise<M[]>;
+  /**
+   * The page as one sorted, LIMITed statement per value of `attribute` (e.g. the caller's
+   * organizations), merged by a compound ORDER BY … LIMIT: each can walk an index that starts
+   * with `attribute` and follows `order`, where one statement over `attribute IN (…)` sorts
+   * every visible row (SQLite). Rows whose `attribute` is not one of `values` are left out of
+   * the page AND the count. Same rows, same order as one statement when `order` is total
+   * (ends with the primary key). Needs `limit` and `order`; not with `include`.
+   */
+  readonly partition?: PagePartition;
+}
+
+export interface PagePartition {
+  /** An attribute of the model (not a column name, not a path). */
+  readonly attribute: string;
+  readonly values: readonly (string | number)[];
+  /**
+   * `"auto"` (default): one statement per value on SQLite, a single statement elsewhere (the
+   * union is measured on SQLite only); `"union"` or `"single"`: always that shape. One value
+   * is always a single statement.
+   */
+  readonly strategy?: "auto" | "union" | "single";
 }
 
 export interface AuthorizedPage<R, A extends string, F extends string, Count> {

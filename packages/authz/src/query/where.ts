@@ -7,6 +7,11 @@ export function andWhere(sql: string | undefined, where: WhereOptions | undefine
   return where === undefined ? authorized : { [Op.and]: [authorized, where] };
 }
 
+/** Both conditions (either may be absent). */
+export function andAll(first: WhereOptions | undefined, second: WhereOptions): WhereOptions {
+  return first === undefined ? second : { [Op.and]: [first, second] };
+}
+
 /**
  * The includes the count needs: all but `separate` ones (those are extra queries that never
  * filter the root rows). The count is `COUNT(DISTINCT pk)`, so joins never inflate it.
