@@ -22,7 +22,9 @@ export function EditContactPage({ id }: { id: number }) {
       onSuccess: async (saved) => {
         markSaved(saved.id);
         toast({ title: `Saved ${saved.firstName} ${saved.lastName}` });
-        await queryClient.invalidateQueries(trpc.contacts.pathFilter());
+        // The list is not on screen: refetch it too (not only active queries) before going back,
+        // so the highlighted row shows what was saved, never the version before.
+        await queryClient.invalidateQueries({ ...trpc.contacts.pathFilter(), refetchType: "all" });
         navigate(lastContactsList());
       },
     }),

@@ -22,7 +22,9 @@ function NewContact({ organization }: { organization: Organization }) {
       onSuccess: async (contact) => {
         markSaved(contact.id);
         toast({ title: `Added ${contact.firstName} ${contact.lastName}`, description: `To ${organization.name}.` });
-        await queryClient.invalidateQueries(trpc.contacts.pathFilter());
+        // The list is not on screen: refetch it too (not only active queries) before going back,
+        // so the highlighted row shows what was saved, never the version before.
+        await queryClient.invalidateQueries({ ...trpc.contacts.pathFilter(), refetchType: "all" });
         navigate(lastContactsList());
       },
     }),

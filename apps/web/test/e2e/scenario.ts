@@ -27,6 +27,8 @@ export function browserScenario(viewport: Viewport = "desktop"): Scenario {
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let current: { page: Page; stack: Stack } | undefined;
+  // The API serves the app under its Content-Security-Policy: a violation fails the scenario.
+  let cspViolations: string[] = [];
 
   beforeAll(async () => {
     browser = await launchChromium();
@@ -40,6 +42,10 @@ export function browserScenario(viewport: Viewport = "desktop"): Scenario {
     context = await browser.newContext(viewports[viewport]);
     context.setDefaultTimeout(15_000);
     current = { page: await context.newPage(), stack };
+    cspViolations = [];
+    current.page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
   });
   afterEach(async ({ task }) => {
     // A failed scenario leaves a picture of where it stopped, next to the passing ones.
@@ -49,6 +55,7 @@ export function browserScenario(viewport: Viewport = "desktop"): Scenario {
     await context?.close();
     await current?.stack.stop();
     current = undefined;
+    if (cspViolations.length > 0) throw new Error(`Content-Security-Policy violations:\n${cspViolations.join("\n")}`);
   });
 
   const now = () => {
