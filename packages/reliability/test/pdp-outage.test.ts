@@ -51,6 +51,9 @@ describe("PDP outage", () => {
         tally.add(startedIn === "up" ? "served" : "served-in-transition");
       } else if (outcome.code === "FORBIDDEN" || outcome.code === "NOT_FOUND") {
         tally.add("denied");
+      } else if (outcome.code === "CONFLICT" && what === "update") {
+        // Two workers edited the same contact at once: the later write is refused, never merged.
+        tally.add("conflict");
       } else if (outcome.code === "SERVICE_UNAVAILABLE" && (startedIn !== "up" || phase !== "up")) {
         // In flight while the PDP went away or came back: refusing is right, serving would be too.
         tally.add("refused-in-transition");

@@ -1,5 +1,4 @@
 import type { Transaction } from "sequelize";
-import { isAdmin } from "../authz/membership.ts";
 import type { Session } from "../context.ts";
 import type { Models, TagModel } from "../db/models/index.ts";
 import { badRequest } from "../errors.ts";
@@ -26,10 +25,11 @@ export async function requireCompanyInOrganization(
 /**
  * Whether naming `ownerId` as the owner in an organization needs a look at its members: not when
  * the owner is the caller (a non-admin caller's own membership is in the session and was
- * required already); otherwise yes, and the caller must be allowed `listMembers` there first.
+ * required already; an admin may own contacts in any organization, as before); otherwise yes,
+ * and the caller must be allowed `listMembers` there first.
  */
 export function ownerLookupNeeded(session: Session, ownerId: string): boolean {
-  return ownerId !== session.user.id || isAdmin(session);
+  return ownerId !== session.user.id;
 }
 
 /** A contact's owner must be a user of the contact's organization. */
