@@ -14,7 +14,7 @@ describe("loadConfig", () => {
       nodeEnv: "development",
       port: 3000,
       databaseUrl: `sqlite:${join(dir, "app.db")}`,
-      cerbosUrl: undefined,
+      cerbosUrls: undefined,
       pdpTimeoutMs: 2000,
       seed: true,
       generatedSecretPath: join(dir, "auth-secret"),
@@ -46,7 +46,7 @@ describe("loadConfig", () => {
       "Invalid configuration:
         PORT: Invalid input: expected number, received NaN
         DATABASE_URL: must start with sqlite: or postgres://
-        CERBOS_URL: must be an http(s) URL of a Cerbos PDP
+        CERBOS_URL: must be an http(s) URL of a Cerbos PDP, or several separated by commas
         AUTH_SECRET: must be at least 32 characters"
     `);
   });
@@ -66,11 +66,21 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({
       port: 8080,
       databaseUrl: "postgres://app@db/app",
-      cerbosUrl: "http://pdp:3592",
+      cerbosUrls: ["http://pdp:3592"],
       pdpTimeoutMs: 500,
       seed: false,
       generatedSecretPath: undefined,
     });
+  });
+
+  it("takes several PDPs in CERBOS_URL, separated by commas, and refuses any entry that is not an http(s) URL", () => {
+    const secret = "x".repeat(40);
+    expect(
+      loadConfig({ AUTH_SECRET: secret, CERBOS_URL: "http://pdp-a:3592, https://pdp-b:3592," }, tempDir()).cerbosUrls,
+    ).toEqual(["http://pdp-a:3592", "https://pdp-b:3592"]);
+    for (const wrong of ["http://pdp-a:3592,ftp://pdp-b", "pdp-a:3592", ",", "http://pdp-a:3592;http://pdp-b:3592"]) {
+      expect(() => loadConfig({ AUTH_SECRET: secret, CERBOS_URL: wrong }, tempDir()), wrong).toThrow("CERBOS_URL");
+    }
   });
 
   it("logs JSON unless the dev console asks for pretty lines, and never pretty in production", () => {

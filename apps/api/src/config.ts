@@ -9,6 +9,8 @@ import { isAddressOrBlock } from "./http/client-address.ts";
 /** The repository's `.data` folder: dev database, generated secret, PDP audit log. */
 export const defaultDataDir = fileURLToPath(new URL("../../../.data", import.meta.url));
 
+const pdpUrl = z.url({ protocol: /^https?$/ });
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -17,7 +19,19 @@ const envSchema = z.object({
     .string()
     .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, "must start with sqlite: or postgres://")
     .optional(),
-  CERBOS_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL of a Cerbos PDP" }).optional(),
+  // One PDP, or several separated by commas: the API spreads its calls over them (authz/pdp.ts).
+  CERBOS_URL: z
+    .string()
+    .transform((value) =>
+      value
+        .split(",")
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ""),
+    )
+    .refine((entries) => entries.length > 0 && entries.every((entry) => pdpUrl.safeParse(entry).success), {
+      message: "must be an http(s) URL of a Cerbos PDP, or several separated by commas",
+    })
+    .optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   AUTH_SECRET_PREVIOUS: z.string().min(32, "must be at least 32 characters").optional(),
   TRUSTED_PROXIES: z
@@ -46,8 +60,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string;
-  /** Undefined: main.ts starts a local PDP on the shipped policies. */
-  cerbosUrl: string | undefined;
+  /** The PDPs (CERBOS_URL, comma-separated); undefined: main.ts starts a local PDP on the shipped policies. */
+  cerbosUrls: string[] | undefined;
   authSecret: string;
   /** Tokens signed with these are still accepted (rotating AUTH_SECRET without signing everyone out). */
   previousAuthSecrets: string[];
@@ -111,7 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dataDir = defau
     port: vars.PORT,
     host: vars.HOST,
     databaseUrl: vars.DATABASE_URL ?? `sqlite:${join(dataDir, "app.db")}`,
-    cerbosUrl: vars.CERBOS_URL,
+    cerbosUrls: vars.CERBOS_URL,
     authSecret,
     previousAuthSecrets: vars.AUTH_SECRET_PREVIOUS ? [vars.AUTH_SECRET_PREVIOUS] : [],
     trustedProxies: vars.TRUSTED_PROXIES ?? [],

@@ -3,6 +3,7 @@ import type { Database } from "./db/database.ts";
 
 export interface HealthReport {
   database: "ok" | "down";
+  /** `ok` when any PDP of CERBOS_URL answers: the API fails over to it (authz/pdp.ts). */
   pdp: "ok" | "down";
 }
 

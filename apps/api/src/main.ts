@@ -1,6 +1,5 @@
 import type { Pdp as LocalPdp } from "@repo/pdp";
-import { createPdp } from "./authz/pdp.ts";
-import { probePolicies, waitForPdp } from "./authz/probe.ts";
+import { probeEachPdp } from "./authz/probe.ts";
 import { ConfigError, defaultDataDir, loadConfig } from "./config.ts";
 import { type AuditTrailConfig, loadAuditTrailConfig } from "./decisions/config.ts";
 import { startLocalPdp } from "./decisions/local-pdp.ts";
@@ -59,17 +58,17 @@ async function fail(message: string, details?: object): Promise<never> {
 }
 
 async function start(): Promise<void> {
-  let cerbosUrl = config.cerbosUrl;
+  let cerbosUrls = config.cerbosUrls;
   let auditTrail: AuditTrailConfig | undefined;
-  if (!cerbosUrl) {
+  if (!cerbosUrls) {
     const local = await startLocalPdp();
     ({ pdp: localPdp, auditTrail } = local);
-    cerbosUrl = local.pdp.httpUrl;
-    log.info({ cerbosUrl }, "CERBOS_URL is not set: started a local PDP on the shipped policies");
+    cerbosUrls = [local.pdp.httpUrl];
+    log.info({ cerbosUrl: local.pdp.httpUrl }, "CERBOS_URL is not set: started a local PDP on the shipped policies");
   } else {
     try {
       auditTrail = loadAuditTrailConfig(process.env, {
-        pdpUrls: [cerbosUrl],
+        pdpUrls: cerbosUrls,
         dataDir: defaultDataDir,
         production: config.nodeEnv === "production",
       });
@@ -79,18 +78,15 @@ async function start(): Promise<void> {
   }
   auditTrail = auditTrail && { ...auditTrail, timeoutMs: config.pdpTimeoutMs };
   if (!auditTrail) log.info("decision lookup is off: CERBOS_ADMIN_USERNAME / CERBOS_ADMIN_PASSWORD are not set");
-  const pdp = createPdp(cerbosUrl, config.pdpTimeoutMs);
-  if (!(await waitForPdp(pdp, config.pdpWaitMs))) {
-    await fail(`the PDP at ${cerbosUrl} does not answer its health check (waited ${config.pdpWaitMs} ms)`);
-  }
-  const problems = await probePolicies(pdp).catch((error: unknown) => [String(error)]);
-  if (problems.length > 0) await fail(`the PDP at ${cerbosUrl} cannot serve this API`, { problems });
+  // Every PDP of the list is checked: calls go round-robin, so each must serve every kind.
+  const problems = await probeEachPdp(cerbosUrls, config.pdpTimeoutMs, config.pdpWaitMs);
+  if (problems.length > 0) await fail(problems.join("; "), { problems });
   if (shuttingDown) return;
   api = await startApi({
     port: config.port,
     host: config.host,
     databaseUrl: config.databaseUrl,
-    cerbosUrl,
+    cerbosUrl: cerbosUrls.join(","),
     authSecret: config.authSecret,
     seed: config.seed,
     webDir: config.webDir,

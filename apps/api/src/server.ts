@@ -32,6 +32,7 @@ export interface StartApiOptions {
   host?: string;
   /** `sqlite:/abs/path.db` or `postgres://…`. */
   databaseUrl: string;
+  /** A PDP's URL, or several separated by commas (calls go round-robin with failover: authz/pdp.ts). */
   cerbosUrl: string;
   authSecret: string;
   /** Seed the demo data when the database has no users. */

@@ -1,7 +1,7 @@
 import type { Resource } from "@cerbos/core";
 import { kinds } from "../kinds.ts";
 import type { AnyKind } from "./kind.ts";
-import type { Pdp } from "./pdp.ts";
+import { createPdp, type Pdp } from "./pdp.ts";
 
 const probePrincipal = {
   id: "startup-probe",
@@ -54,4 +54,23 @@ export async function waitForPdp(pdp: Pdp, waitMs: number): Promise<boolean> {
     if (Date.now() >= deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+}
+
+/**
+ * The start-up check of every PDP in CERBOS_URL, one by one (a list is only as good as its
+ * worst member: calls go round-robin): each must answer its health check within `waitMs` and
+ * serve policies for every kind. Returns the problems, each naming its PDP (empty: all is well).
+ */
+export async function probeEachPdp(urls: readonly string[], timeoutMs: number, waitMs: number): Promise<string[]> {
+  const problems = await Promise.all(
+    urls.map(async (url) => {
+      const pdp = createPdp(url, timeoutMs);
+      if (!(await waitForPdp(pdp, waitMs))) {
+        return [`the PDP at ${url} does not answer its health check (waited ${waitMs} ms)`];
+      }
+      const found = await probePolicies(pdp).catch((error: unknown) => [String(error)]);
+      return found.map((problem) => `the PDP at ${url} cannot serve this API: ${problem}`);
+    }),
+  );
+  return problems.flat();
 }
