@@ -1,23 +1,11 @@
-import { readdirSync } from "node:fs";
 import { findPostgresBinDir, postgresRequired, startPostgres, type ThrowawayPostgres } from "@repo/testing";
 import { Sequelize } from "sequelize";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  PlanKind,
-  queryPlanToSequelize,
-  queryPlanToSql,
-  resourceInclude,
-  toCerbosResource,
-  UnsupportedQueryPlanError,
-} from "../src/index.ts";
+import { queryPlanToSql, resourceInclude, toCerbosResource } from "../src/index.ts";
 import { seededHostile, sqliteMemory } from "./fixtures/hostile-fixture.ts";
 import { type HostileModels, hostileMapper } from "./fixtures/hostile-schema.ts";
 import { recordedPlan } from "./fixtures/plans.ts";
-
-const actions = readdirSync(new URL("./recorded-plans/", import.meta.url))
-  .filter((file) => file.startsWith("hostile."))
-  .map((file) => file.split(".")[1]!)
-  .sort();
+import { outcome, outcomeTable } from "./fixtures/recorded-outcomes.ts";
 
 let sequelize: Sequelize;
 let models: HostileModels;
@@ -26,32 +14,6 @@ beforeAll(async () => {
   models = await seededHostile(sequelize);
 });
 afterAll(() => sequelize.close());
-
-async function outcome(models: HostileModels, action: string, representation: "explicit" | "omitted"): Promise<string> {
-  const queryPlan = recordedPlan(`hostile.${action}.hostile`);
-  try {
-    const result = queryPlanToSequelize({ queryPlan, model: models.Item, mapper: hostileMapper(representation) });
-    if (result.kind !== PlanKind.CONDITIONAL) return result.kind;
-    const rows = await models.Item.findAll({ where: result.where, order: [["id", "ASC"]], raw: true });
-    const count = await models.Item.count({ where: result.where });
-    const ids = rows.map((row) => (row as unknown as { id: string }).id);
-    if (count !== ids.length) throw new Error(`count ${count} disagrees with findAll ${ids.length}`);
-    return ids.join(" ") || "(none)";
-  } catch (error) {
-    if (error instanceof UnsupportedQueryPlanError) return `refused: ${error.operator} — ${error.reason}`;
-    throw error;
-  }
-}
-
-/** action → "ids with explicit NULLs | ids with omitted NULLs" (one value when equal), or the refusal. */
-async function outcomeTable(models: HostileModels): Promise<Record<string, string>> {
-  const table: Record<string, string> = {};
-  for (const action of actions) {
-    const [explicit, omitted] = [await outcome(models, action, "explicit"), await outcome(models, action, "omitted")];
-    table[action] = explicit === omitted ? explicit : `${explicit} | ${omitted}`;
-  }
-  return table;
-}
 
 describe("every recorded hostile plan, on six hand-written rows (SQLite)", () => {
   it("returns these rows (explicit NULLs | omitted NULLs) or refuses", async () => {
