@@ -6,6 +6,8 @@ export interface BenchConfig {
   mode: "quick" | "full";
   /** `--peers`: install and measure the Prisma peer (packages/bench/peers/prisma) side by side. */
   peers: boolean;
+  /** `--lock-between-sizes=FILE`: hold flock(1)'s lock on FILE per size only (src/lock.ts). */
+  lockFile?: string;
   /** Contacts per database, ascending. */
   sizes: number[];
   /** Where the naive load-and-check baseline runs (one of `sizes`). */
@@ -51,10 +53,16 @@ const full: BenchConfig = {
 
 /**
  * `--quick` for the smoke-test mode; `--sizes=10000,100000` to leave sizes out of a full run;
- * `--peers` adds the side-by-side with the Prisma peer.
+ * `--peers` adds the side-by-side with the Prisma peer; `--lock-between-sizes=FILE` holds a
+ * flock(1) lock on FILE while each size is measured and releases it between sizes.
  */
 export function configFrom(argv: readonly string[]): BenchConfig {
-  const base = { ...(argv.includes("--quick") ? quick : full), peers: argv.includes("--peers") };
+  const lockArg = argv.find((arg) => arg.startsWith("--lock-between-sizes="));
+  const base = {
+    ...(argv.includes("--quick") ? quick : full),
+    peers: argv.includes("--peers"),
+    ...(lockArg === undefined ? {} : { lockFile: lockArg.slice("--lock-between-sizes=".length) }),
+  };
   const sizesArg = argv.find((arg) => arg.startsWith("--sizes="));
   if (!sizesArg) return base;
   const sizes = sizesArg

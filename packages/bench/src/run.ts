@@ -15,6 +15,8 @@ import { startApiProcess } from "./load/api-child.ts";
 import { runBreakdown } from "./load/breakdown.ts";
 import { runPdpShare } from "./load/pdp-share.ts";
 import { openSessions, procedures, runLoadSection } from "./load/section.ts";
+import { runVerifySection } from "./load/verify-section.ts";
+import { SizeLock } from "./lock.ts";
 import { installPrismaPeer } from "./peers/install.ts";
 import { runPeerSection } from "./peers/section.ts";
 import { progress } from "./progress.ts";
@@ -26,14 +28,22 @@ import { runTranslationSection } from "./translation/section.ts";
 const size = (contacts: number) => contacts.toLocaleString("en-US");
 
 /** Every step for every size; a failing step marks its rows as errors and the run goes on. */
-export async function runAll(config: BenchConfig, sections: Sections, dir: string, pdpUrl: string): Promise<void> {
+export async function runAll(
+  config: BenchConfig,
+  sections: Sections,
+  dir: string,
+  pdpUrl: string,
+  pdpPid?: number,
+): Promise<void> {
   const pdp = createPdp(pdpUrl, 10_000);
   const growth = new Map<BenchUserName, string[]>(benchUserNames.map((user) => [user, []]));
   const largest = config.sizes[config.sizes.length - 1]!;
   let translationDone = false;
   const peerReady = config.peers && (await preparePeer(sections, config));
+  const lock = new SizeLock(config.lockFile);
   for (const contacts of config.sizes) {
     let built: BenchDatabase | undefined;
+    await lock.acquire(`${size(contacts)} contacts`);
     try {
       built = await buildDatabase(dir, contacts);
       const { load } = built;
@@ -68,7 +78,7 @@ export async function runAll(config: BenchConfig, sections: Sections, dir: strin
           config.naive,
         );
       }
-      if (contacts === config.loadSize) await runLoad(config, sections, built, pdp, pdpUrl, principals);
+      if (contacts === config.loadSize) await runLoad(config, sections, built, pdp, { pdpUrl, pdpPid }, principals);
       if (peerReady && sections.peers) {
         await runPeerSection(sections.peers, built, pdp, principals, config.list, contacts === largest).catch(
           (error: unknown) => {
@@ -84,6 +94,7 @@ export async function runAll(config: BenchConfig, sections: Sections, dir: strin
       sections.data.fail([size(contacts)], error);
     } finally {
       await built?.db.sequelize.close();
+      await lock.release();
     }
   }
   for (const [user, cells] of growth) {
@@ -110,7 +121,7 @@ async function runLoad(
   sections: Sections,
   built: BenchDatabase,
   pdp: Pdp,
-  pdpUrl: string,
+  { pdpUrl, pdpPid }: { pdpUrl: string; pdpPid: number | undefined },
   principals: Record<BenchUserName, Principal>,
 ): Promise<void> {
   progress(`starting the API on ${built.path}`);
@@ -119,7 +130,20 @@ async function runLoad(
     const sessions = await openSessions(api);
     const singleConnectionP50 = await runLoadSection(sections.load, api, sessions, config.load);
     progress("PDP calls alone, for the share of latency");
-    await runPdpShare(sections.pdpShare, built.db, pdp, principals.sales, singleConnectionP50, config.pdp);
+    await runPdpShare(sections.pdpShare, built.db, pdp, pdpPid, principals.sales, singleConnectionP50, config.pdp);
+    progress("starting a second API with LIST_VERIFY=check");
+    const checking = await startApiProcess(built.url, pdpUrl, { listVerify: "check" });
+    try {
+      const checkSessions = await openSessions(checking);
+      await runVerifySection(
+        sections.verify,
+        { api, sessions },
+        { api: checking, sessions: checkSessions },
+        config.load,
+      );
+    } finally {
+      await checking.stop();
+    }
   } finally {
     await api.stop();
   }

@@ -2,7 +2,8 @@ import type { BenchConfig } from "./config.ts";
 import { benchUserNames } from "./data/generate.ts";
 import { expectedLevers, leverColumns } from "./levers/section.ts";
 import { listColumns } from "./list/section.ts";
-import { loadColumns, procedures } from "./load/section.ts";
+import { loadColumns, loadProcedures, procedures } from "./load/section.ts";
+import { verifyColumns, verifyConnections } from "./load/verify-section.ts";
 import { peerColumns } from "./peers/section.ts";
 import type { Report, Section } from "./report.ts";
 import { translationColumns } from "./translation/section.ts";
@@ -17,6 +18,7 @@ export interface Sections {
   translation: Section;
   load: Section;
   pdpShare: Section;
+  verify: Section;
   breakdown: Section;
   growth: Section;
   explain: Section;
@@ -50,14 +52,14 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
       "2d. Levers: what each SQLite setting, the statistics and migration 0003's index buy",
       ["contacts", "lever", "user"],
       leverColumns,
-      `Median [min–max] of ${listRuns.runs} runs after ${listRuns.warmup} warm-up runs. **pragma X**: (c) on a connection with SQLite's defaults (cache_size -2000, mmap_size 0, temp_store default) against one with only the candidate value of X; **pragma as apps/api ships**: against what apps/api sets on every connection (\`sqlitePragmas\` in apps/api/src/db/connect.ts: the candidates that helped); one connection per variant, the variants take turns within each run, ratio run by run. **ANALYZE**: (c) with the planner statistics deleted, then after a full ANALYZE (two blocks, ratio of medians). **0003 index, one organization**: the page statement of apps/api's list (ids + sort keys, lower(lastName), id, limit 51) filtered to the user's first organization, with migration 0003's indexes dropped, then recreated (two blocks). **UNION ALL per organization**: that page statement over all the user's organizations as the list sends it today, against one arm per organization merged by a compound ORDER BY (the proposed list change; same page checked every run; paired).`,
+      `Median [min–max] of ${listRuns.runs} runs after ${listRuns.warmup} warm-up runs. **pragma X**: (c) on a connection with SQLite's defaults (cache_size -2000, mmap_size 0, temp_store default) against one with only the candidate value of X; **pragma as apps/api ships**: against what apps/api sets on every connection (\`sqlitePragmas\` in apps/api/src/db/connect.ts: the candidates that helped); one connection per variant, the variants take turns within each run, ratio run by run. **ANALYZE**: (c) with the planner statistics deleted, then after a full ANALYZE (two blocks, ratio of medians). **0003 index, one organization**: the page statement of apps/api's list (ids + sort keys, lower(lastName), id, limit 51) filtered to the user's first organization, with migration 0003's indexes dropped, then recreated (two blocks). **UNION ALL per organization**: that page statement over all the user's organizations as the list sends it today, against one arm per organization merged by a compound ORDER BY (bench-built SQL; same page checked every run; paired). **one-call partition option**: the contacts list as apps/api calls @repo/authz's authorizedFindAndCountAll (PlanResources for read, update, delete; keys-only page; rows loaded by key; flags in SQL; exact count), without and with partition over the user's organizations (one sorted, LIMITed statement per organization, merged: what apps/api's contacts list now sends on SQLite); same page, flags and count checked every run; paired, order alternating.`,
     ),
     peers: config.peers
       ? report.section(
           "2e. Side by side: ours (A) against Prisma 7 + @cerbos/orm-prisma 4.1 (B) and hand-written SQL (C)",
           ["contacts", "user"],
           peerColumns,
-          `One page (50) + exact total on the same SQLite file, from the same PlanResources answer each run. A: queryPlanToSequelize + Contact.findAll + Contact.count (model instances); B: orm-prisma's queryPlanToPrisma (plus its rewrite through the explicit contact_tags join model) + prisma.contact.findMany + count, Prisma 7.10 Rust-free client on better-sqlite3 12 (packages/bench/peers/prisma); C: the hand-written SQL through sequelize.query. All three sort by lastName, id (Prisma's orderBy cannot take lower(); the page is the same) and use the same connection pragmas (apps/api's). A and B include their translation; the plan's HTTP call is outside all three. Every run checks A's and B's page and total against C's. Median [min–max] of ${listRuns.runs} runs after ${listRuns.warmup} warm-up runs; the order of A, B, C rotates run by run; ratios run by run.`,
+          `One page (50) + exact total on the same SQLite file, from the same PlanResources answer each run. A: queryPlanToSequelize + Contact.findAll + Contact.count (model instances); A raw: the same with findAll({ raw: true }) (plain rows, as B returns them; the lever of issue 16); B: orm-prisma's queryPlanToPrisma (plus its rewrite through the explicit contact_tags join model) + prisma.contact.findMany + count, Prisma 7.10 Rust-free client on better-sqlite3 12 (packages/bench/peers/prisma); C: the hand-written SQL through sequelize.query. All three sort by lastName, id (Prisma's orderBy cannot take lower(); the page is the same) and use the same connection pragmas (apps/api's). A and B include their translation; the plan's HTTP call is outside all three. Every run checks A's and B's page and total against C's. Median [min–max] of ${listRuns.runs} runs after ${listRuns.warmup} warm-up runs; the order of A, A raw, B, C rotates run by run; ratios run by run.`,
         )
       : undefined,
     naive: report.section(
@@ -82,13 +84,19 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
       `4. API under load (startApi in its own process, ${size(config.loadSize)} contacts)`,
       ["procedure", "connections"],
       loadColumns,
-      `Closed-loop keep-alive HTTP client in the bench process; connections take the three bench users in turn (signed in through auth.login first). contacts.list: one page of 50 by lastName with its total and allowed actions; contacts.get: one readable contact. ${config.load.windows} windows of ${config.load.windowSeconds} s after a ${config.load.warmupSeconds} s warm-up: median [min–max] over windows. RSS: the API process, sampled every 100 ms. The API logs one line per request at info, to /dev/null.`,
+      `Closed-loop keep-alive HTTP client in the bench process; connections take the three bench users in turn (signed in through auth.login first). contacts.list: one page of 50 by lastName with its total and allowed actions; contacts.list cursor page: the second page (the first page's nextCursor; the exact total is counted on every page, as the API does); contacts.get: one readable contact. ${config.load.windows} windows of ${config.load.windowSeconds} s after a ${config.load.warmupSeconds} s warm-up: median [min–max] over windows. RSS: the API process, sampled every 100 ms. The API logs one line per request at info, to /dev/null.`,
     ),
     pdpShare: report.section(
-      "4b. Share of the API latency that is the PDP",
-      ["procedure", "PDP calls the procedure makes"],
-      ["PDP ms (direct calls)", "share of the API p50 at 1 connection"],
-      `The same PDP requests sent directly from the bench process (sales user, one page of resources), median [min–max] of ${config.pdp.runs} calls after ${config.pdp.warmup} warm-up calls, against the API's p50 at one connection.`,
+      "4b. Share of the API latency that is the PDP, and the flags in SQL against CheckResources",
+      ["procedure", "what the procedure asks"],
+      ["ms (direct calls)", "share of the API p50 at 1 connection", "PDP CPU ms per call"],
+      `The same requests sent directly from the bench process (sales user, one page of 50), median [min–max] of ${config.pdp.runs} calls after ${config.pdp.warmup} warm-up calls, against the API's p50 at one connection (LIST_VERIFY off). PDP CPU: user + system time of the PDP process over every call (/proc, 10 ms ticks), per call.`,
+    ),
+    verify: report.section(
+      `4d. contacts.list with LIST_VERIFY=off (default) and LIST_VERIFY=check side by side (${size(config.loadSize)} contacts)`,
+      ["connections"],
+      verifyColumns,
+      `Two API processes (startApi in its own process each) on the same database and PDP, one per setting; ${config.load.windows} windows of ${config.load.windowSeconds} s each, alternating between the two, after a ${config.load.warmupSeconds} s warm-up each: median [min–max] over windows, ratios window by window. check adds one batched CheckResources over every page (50 resources × 3 actions) and reloads the page with the mapper's associations.`,
     ),
     breakdown: report.section(
       "4c. Where an API call spends its time (in-process, no HTTP)",
@@ -117,10 +125,13 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
   }
   sections.naive.expect([size(config.naiveSize), "sales", "measured"]);
   for (const name of planNames) sections.translation.expect([name]);
-  for (const procedure of procedures) {
+  for (const procedure of loadProcedures) {
     for (const connections of config.load.connections) sections.load.expect([procedure, String(connections)]);
   }
-  sections.pdpShare.expect(["contacts.list", "PlanResources + CheckResources(50 × 3 actions)"]);
+  for (const connections of verifyConnections) sections.verify.expect([String(connections)]);
+  sections.pdpShare.expect(["contacts.list", "3 × PlanResources in parallel (read, update, delete): the default"]);
+  sections.pdpShare.expect(["contacts.list", "CheckResources(50 × 3 actions): what LIST_VERIFY=check adds"]);
+  sections.pdpShare.expect(["contacts.list", "the flags in SQL instead (update, delete; one query over the 50 keys)"]);
   sections.pdpShare.expect(["contacts.get", "CheckResources(1 × 3 actions)"]);
   for (const procedure of procedures) sections.breakdown.expect([procedure, "sales"]);
   return sections;

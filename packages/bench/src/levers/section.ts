@@ -5,6 +5,7 @@ import type { BenchUserName } from "../data/generate.ts";
 import { progress } from "../progress.ts";
 import { figure, round, type Section } from "../report.ts";
 import { type MeasureOptions, ratioOf, summarize } from "../stats.ts";
+import { measureOneCallPartition, oneCallLever } from "./one-call.ts";
 import { describeVariant, measurePragmas, pragmaLeverNames } from "./pragmas.ts";
 import { measureSortIndex } from "./sort-index.ts";
 import { measureStatistics } from "./statistics.ts";
@@ -25,17 +26,18 @@ const timed: Record<string, string> = {
   ANALYZE: "(c) page + count",
   "0003 index, one organization": "page statement, one organization",
   "UNION ALL per organization": "page statement, all the user's organizations",
+  [oneCallLever]: "(d) the list through the one-call API (plans, page, flags, count)",
 };
 
 export function leverNames(): string[] {
-  return [...pragmaLeverNames, "ANALYZE", "0003 index, one organization", "UNION ALL per organization"];
+  return [...pragmaLeverNames, "ANALYZE", "0003 index, one organization", "UNION ALL per organization", oneCallLever];
 }
 
-/** The rows a size must fill: every lever for every user (no UNION row for admin). */
+/** The rows a size must fill: every lever for every user (no UNION or partition row for admin). */
 export function expectedLevers(users: readonly BenchUserName[]): [string, BenchUserName][] {
   return leverNames().flatMap((lever) =>
     users
-      .filter((user) => lever !== "UNION ALL per organization" || user !== "admin")
+      .filter((user) => (lever !== "UNION ALL per organization" && lever !== oneCallLever) || user !== "admin")
       .map((user) => [lever, user] as [string, BenchUserName]),
   );
 }
@@ -91,6 +93,14 @@ export async function runLeverSection(
       plans.push(...done.plans);
     },
     (error) => failAll(["0003 index, one organization", "UNION ALL per organization"], error),
+  );
+  progress(`levers at ${size} contacts: the one-call API's partition option`);
+  await measureOneCallPartition(built.db, pdp, principals, users, options).then(
+    (done) => {
+      record(done.results);
+      plans.push(...done.plans);
+    },
+    (error) => failAll([oneCallLever], error),
   );
   if (withPlans && plans.length > 0) {
     section.note(

@@ -34,8 +34,13 @@ export function translate(db: Database, queryPlan: PlanResourcesResponse): Filte
  */
 export type PageOrder = "api" | "plain";
 
-/** (c) through Sequelize: one sorted page of model instances and the exact total. */
-export async function sequelizePage(db: Database, filter: Filter, sort: PageOrder = "api"): Promise<ListOutcome> {
+/** (c) through Sequelize: one sorted page of model instances (`raw`: plain objects) and the exact total. */
+export async function sequelizePage(
+  db: Database,
+  filter: Filter,
+  sort: PageOrder = "api",
+  raw = false,
+): Promise<ListOutcome> {
   if (filter.kind === "denied") return { ids: [], total: 0 };
   const { Contact } = db.models;
   const where: WhereOptions = filter.where === undefined ? {} : { [Op.and]: [filter.where] };
@@ -46,6 +51,7 @@ export async function sequelizePage(db: Database, filter: Filter, sort: PageOrde
       ["id", "ASC"],
     ],
     limit: pageSize,
+    raw,
   });
   const total = await Contact.count({ where });
   return { ids: rows.map((row) => row.id), total };

@@ -14,7 +14,11 @@ export interface ApiProcess {
 const script = fileURLToPath(new URL("./api-process.ts", import.meta.url));
 
 /** Starts apps/api's `startApi` in a child node process (via tsx) on a free port. */
-export async function startApiProcess(databaseUrl: string, cerbosUrl: string): Promise<ApiProcess> {
+export async function startApiProcess(
+  databaseUrl: string,
+  cerbosUrl: string,
+  options: { listVerify?: "off" | "check" } = {},
+): Promise<ApiProcess> {
   const child = fork(script, [], {
     execArgv: ["--import", "tsx"],
     env: {
@@ -23,6 +27,7 @@ export async function startApiProcess(databaseUrl: string, cerbosUrl: string): P
       BENCH_DATABASE_URL: databaseUrl,
       BENCH_CERBOS_URL: cerbosUrl,
       BENCH_AUTH_SECRET: randomBytes(32).toString("base64url"),
+      BENCH_LIST_VERIFY: options.listVerify ?? "off",
     },
     // The API's request log (pino, one line per call, as in production) goes to /dev/null.
     stdio: ["ignore", "ignore", "inherit", "ipc"],

@@ -13,6 +13,8 @@ const api = await startTestStack({
   seed: false,
   logLevel: process.env.BENCH_LOG_LEVEL ?? "info",
   pdpTimeoutMs: 10_000,
+  // LIST_VERIFY as the API's config reads it: "check" adds one batched CheckResources per page.
+  listVerify: process.env.BENCH_LIST_VERIFY === "check" ? "check" : "off",
 });
 process.send?.({ url: api.url });
 

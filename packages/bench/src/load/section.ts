@@ -8,6 +8,9 @@ import { loadWindow, type Target, trpcMutation, trpcQuery, trpcQueryPath } from 
 export const loadColumns = ["requests/s", "p50 ms", "p99 ms", "errors / requests", "peak API RSS MiB"];
 export const procedures = ["contacts.list", "contacts.get"] as const;
 export type Procedure = (typeof procedures)[number];
+/** What section 4 puts under load: the procedures, and contacts.list's second page (by its cursor). */
+export const loadProcedures = ["contacts.list", "contacts.list cursor page", "contacts.get"] as const;
+export type LoadProcedure = (typeof loadProcedures)[number];
 
 export interface LoadOptions {
   connections: readonly number[];
@@ -16,11 +19,13 @@ export interface LoadOptions {
   windowSeconds: number;
 }
 
-interface Session {
+export interface Session {
   user: BenchUserName;
   token: string;
   /** Contacts the user may read (from their first page), for contacts.get. */
   readableIds: number[];
+  /** The first page's next cursor: the cursor page's input. */
+  nextCursor: string;
 }
 
 const listInput = { limit: 50, sortBy: "lastName", sortDir: "asc" } as const;
@@ -33,18 +38,29 @@ export async function openSessions(api: ApiProcess): Promise<Session[]> {
         username: benchUsers[user].id,
         password: benchPassword,
       });
-      const page = await trpcQuery<{ items: { id: number }[] }>(api.url, "contacts.list", listInput, token);
-      if (page.items.length === 0) throw new Error(`${user} sees no contacts through the API`);
-      return { user, token, readableIds: page.items.map((item) => item.id) };
+      const page = await trpcQuery<{ items: { id: number }[]; nextCursor: string | null }>(
+        api.url,
+        "contacts.list",
+        listInput,
+        token,
+      );
+      if (page.items.length === 0 || page.nextCursor === null) throw new Error(`${user} sees less than two pages`);
+      return { user, token, readableIds: page.items.map((item) => item.id), nextCursor: page.nextCursor };
     }),
   );
 }
 
-function targets(procedure: Procedure, sessions: Session[]): (connection: number, n: number) => Target {
+export function targets(procedure: LoadProcedure, sessions: Session[]): (connection: number, n: number) => Target {
   const listPath = trpcQueryPath("contacts.list", listInput);
+  const cursorPaths = sessions.map((session) =>
+    trpcQueryPath("contacts.list", { ...listInput, cursor: session.nextCursor }),
+  );
   return (connection, n) => {
     const session = sessions[connection % sessions.length]!;
     if (procedure === "contacts.list") return { path: listPath, token: session.token };
+    if (procedure === "contacts.list cursor page") {
+      return { path: cursorPaths[connection % sessions.length]!, token: session.token };
+    }
     const id = session.readableIds[n % session.readableIds.length]!;
     return { path: trpcQueryPath("contacts.get", { id }), token: session.token };
   };
@@ -62,7 +78,7 @@ export async function runLoadSection(
   options: LoadOptions,
 ): Promise<Partial<Record<Procedure, number>>> {
   const singleConnectionP50: Partial<Record<Procedure, number>> = {};
-  for (const procedure of procedures) {
+  for (const procedure of loadProcedures) {
     for (const connections of options.connections) {
       const label = [procedure, String(connections)];
       progress(`load: ${procedure} at ${connections} connection(s)`);
@@ -84,7 +100,7 @@ export async function runLoadSection(
         const firstError = windows.find((window) => window.firstError)?.firstError;
         if (errors > 0) throw new Error(`${errors} of ${requests} requests failed; first: ${firstError}`);
         const p50 = summarize(windows.map((window) => window.p50));
-        if (connections === 1) singleConnectionP50[procedure] = p50.median;
+        if (connections === 1 && procedure !== "contacts.list cursor page") singleConnectionP50[procedure] = p50.median;
         section.set(label, [
           figure(summarize(windows.map((window) => window.requestsPerSecond))),
           figure(p50),

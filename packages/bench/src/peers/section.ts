@@ -23,14 +23,17 @@ export const peerColumns = [
   "B Prisma ms",
   "C hand SQL ms",
   "A / B",
+  "A raw ms",
+  "A raw / B",
   "A / C",
   "B / C",
   "translation A / B ms",
   "visible rows",
 ];
 
-type Way = "A" | "B" | "C";
-const ways: readonly Way[] = ["A", "B", "C"];
+/** A: model instances (what findAll returns by default); R: A with `raw: true` (plain rows, like B's). */
+type Way = "A" | "R" | "B" | "C";
+const ways: readonly Way[] = ["A", "R", "B", "C"];
 
 function check(way: string, expected: ListOutcome, actual: ListOutcome): void {
   if (!sameOutcome(expected, actual)) {
@@ -56,7 +59,7 @@ async function measureUser(
   const translateB: number[] = [];
   const pageB: number[] = [];
   const samples = await measureParts(
-    ["plan", "translateA", "A", "ipc", "C"],
+    ["plan", "translateA", "A", "translateR", "R", "ipc", "C"],
     async (lap) => {
       const plan = await planContactRead(pdp, principal);
       lap("plan");
@@ -67,6 +70,11 @@ async function measureUser(
           const filter = translate(db, plan);
           lap("translateA");
           outcomes.A = await sequelizePage(db, filter, "plain");
+          lap(way);
+        } else if (way === "R") {
+          const filter = translate(db, plan);
+          lap("translateR");
+          outcomes.R = await sequelizePage(db, filter, "plain", true);
           lap(way);
         } else if (way === "B") {
           // The peer's own clock: the IPC hop to its process is not Prisma's cost.
@@ -89,11 +97,14 @@ async function measureUser(
   const timedB = translateB.slice(options.warmup);
   const a = sumOf(samples.translateA, samples.A);
   const b = sumOf(timedB, pageB.slice(options.warmup));
+  const r = sumOf(samples.translateR, samples.R);
   return [
     figure(summarize(a)),
     figure(summarize(b)),
     figure(summarize(samples.C)),
     `${figure(ratioOf(a, b))}×`,
+    figure(summarize(r)),
+    `${figure(ratioOf(r, b))}×`,
     `${figure(ratioOf(a, samples.C))}×`,
     `${figure(ratioOf(b, samples.C))}×`,
     `${round(summarize(samples.translateA).median)} / ${round(summarize(timedB).median)}`,
