@@ -128,7 +128,7 @@ async function runLoad(
   const api = await startApiProcess(built.url, pdpUrl);
   try {
     const sessions = await openSessions(api);
-    const singleConnectionP50 = await runLoadSection(sections.load, api, sessions, config.load);
+    const singleConnectionP50 = await runLoadSection(sections.load, api, sessions, config.load, pdpPid);
     progress("PDP calls alone, for the share of latency");
     await runPdpShare(sections.pdpShare, built.db, pdp, pdpPid, principals.sales, singleConnectionP50, config.pdp);
     progress("starting a second API with LIST_VERIFY=check");

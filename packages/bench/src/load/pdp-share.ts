@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { Principal, Resource } from "@cerbos/core";
 import { contactMapper, type Database, type Pdp } from "@repo/api/unstable-internals-do-not-import";
 import { queryPlanToSql, resourceInclude, toCerbosResource } from "@repo/authz";
@@ -7,15 +6,10 @@ import { handWrittenWhere } from "../list/hand-sql.ts";
 import { handPage } from "../list/operations.ts";
 import { figure, round, type Section } from "../report.ts";
 import { type MeasureOptions, measure } from "../stats.ts";
+import { cpuMs } from "./cpu.ts";
 import type { Procedure } from "./section.ts";
 
 const actions = ["read", "update", "delete"];
-
-/** CPU time (user + system) the PDP process has used so far, in ms (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-}
 
 /** `measure`, and the PDP's CPU per call over every call it made (warm-up included). */
 async function measureWithCpu(pdpPid: number | undefined, call: () => Promise<unknown>, options: MeasureOptions) {

@@ -4,8 +4,16 @@ import { figure, round, type Section } from "../report.ts";
 import { summarize } from "../stats.ts";
 import type { ApiProcess } from "./api-child.ts";
 import { loadWindow, type Target, trpcMutation, trpcQuery, trpcQueryPath } from "./client.ts";
+import { cpuMs } from "./cpu.ts";
 
-export const loadColumns = ["requests/s", "p50 ms", "p99 ms", "errors / requests", "peak API RSS MiB"];
+export const loadColumns = [
+  "requests/s",
+  "p50 ms",
+  "p99 ms",
+  "errors / requests",
+  "peak API RSS MiB",
+  "CPU ms per request: API / PDP",
+];
 export const procedures = ["contacts.list", "contacts.get"] as const;
 export type Procedure = (typeof procedures)[number];
 /** What section 4 puts under load: the procedures, and contacts.list's second page (by its cursor). */
@@ -76,6 +84,7 @@ export async function runLoadSection(
   api: ApiProcess,
   sessions: Session[],
   options: LoadOptions,
+  pdpPid: number | undefined,
 ): Promise<Partial<Record<Procedure, number>>> {
   const singleConnectionP50: Partial<Record<Procedure, number>> = {};
   for (const procedure of loadProcedures) {
@@ -86,6 +95,7 @@ export async function runLoadSection(
         const pick = targets(procedure, sessions);
         await loadWindow(api.url, connections, options.warmupSeconds, pick);
         const windows = [];
+        const cpuBefore = { api: cpuMs(api.pid), pdp: pdpPid === undefined ? 0 : cpuMs(pdpPid) };
         let peakRss = api.rssMiB();
         for (let i = 0; i < options.windows; i++) {
           const sampler = setInterval(() => {
@@ -96,6 +106,8 @@ export async function runLoadSection(
           );
         }
         const requests = windows.reduce((total, window) => total + window.requests, 0);
+        const apiCpu = (cpuMs(api.pid) - cpuBefore.api) / requests;
+        const pdpCpu = pdpPid === undefined ? Number.NaN : (cpuMs(pdpPid) - cpuBefore.pdp) / requests;
         const errors = windows.reduce((total, window) => total + window.errors, 0);
         const firstError = windows.find((window) => window.firstError)?.firstError;
         if (errors > 0) throw new Error(`${errors} of ${requests} requests failed; first: ${firstError}`);
@@ -107,6 +119,7 @@ export async function runLoadSection(
           figure(summarize(windows.map((window) => window.p99))),
           `${errors} / ${requests.toLocaleString("en-US")}`,
           round(peakRss),
+          `${round(apiCpu)} / ${round(pdpCpu)}`,
         ]);
       } catch (error) {
         section.fail(label, error);
