@@ -1,5 +1,5 @@
 import type { Principal, Resource } from "@cerbos/core";
-import { type FindAttributeOptions, type Model, type ModelStatic, Op, type Order, type WhereOptions } from "sequelize";
+import type { FindAttributeOptions, Model, ModelStatic, Order, WhereOptions } from "sequelize";
 import { internal, PdpUnavailable, pdpUnavailable } from "../errors.ts";
 import {
   authorizeInstance,
@@ -92,7 +92,6 @@ export async function authorizedFindAndCountAll<M extends Model, Flag extends st
   auth: AuthorizedListAuth<Flag>,
   query: AuthorizedListQuery<M>,
 ): Promise<AuthorizedPage<M, Flag>> {
-  const pk = model.primaryKeyAttribute;
   const { load, attributes } = query;
   const page = await pdpCall(`the ${auth.kind} ${auth.action} list`, () =>
     libraryFindAndCountAll(
@@ -117,7 +116,9 @@ export async function authorizedFindAndCountAll<M extends Model, Flag extends st
         attributes,
         after: query.after,
         ...(query.partition === undefined ? {} : { partition: query.partition }),
-        load: load && ((keys) => load({ where: { [pk]: { [Op.in]: keys } }, attributes })),
+        // `where`: the page's keys and the authorized filter, so a row that changed after the
+        // page query into one the caller may not read is left out.
+        load: load && ((_keys, where) => load({ where, attributes })),
       },
     ),
   );

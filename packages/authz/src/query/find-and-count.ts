@@ -88,7 +88,8 @@ export async function authorizedFindAndCountAll<M extends Model, A extends strin
       })
     : Promise.resolve(undefined);
   const pageQuery = (async () => {
-    const page = await queryPage(model, primaryKey, where, find);
+    const authorized = andWhere(main.kind === "sql" ? main.sql : undefined, undefined);
+    const page = await queryPage(model, primaryKey, where, find, authorized);
     const planned = await plannedFlags(root, primaryKey, page.keys, action, flagFilters, shared);
     return { ...page, planned };
   })();

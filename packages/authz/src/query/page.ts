@@ -21,11 +21,12 @@ export async function queryPage<M extends Model>(
   primaryKey: string,
   where: WhereOptions | undefined,
   find: AuthorizedFindOptions<M>,
+  authorized: WhereOptions | undefined,
 ): Promise<Page<M>> {
   const { after, load, limit, partition, ...options } = find;
   const pageWhere = after === undefined ? where : where === undefined ? after : { [Op.and]: [where, after] };
   if (usesUnion(model, partition)) {
-    return unionPage(model, primaryKey, find, (pageLimit) =>
+    return unionPage(model, primaryKey, find, authorized, (pageLimit) =>
       unionPageKeys(model, primaryKey, partition, {
         where: pageWhere,
         order: orderList(find.order),
@@ -50,7 +51,7 @@ export async function queryPage<M extends Model>(
   if (load === undefined) return { rows: pageRows, keys: pageRows.map((row) => rowKey(row, primaryKey)), hasMore };
   // A to-many include in a keys-only query repeats a key per joined row: keep the first.
   const keys = [...new Map(pageRows.map((row) => rowKey(row, primaryKey)).map((key) => [keyText(key), key])).values()];
-  const loaded = keys.length === 0 ? [] : await load(keys);
+  const loaded = keys.length === 0 ? [] : await load(keys, keysWhere(primaryKey, keys, authorized));
   const byKey = new Map(loaded.map((row) => [keyText(rowKey(row, primaryKey)), row]));
   const rows = keys.flatMap((key) => byKey.get(keyText(key)) ?? []);
   return { rows, keys: rows.map((row) => rowKey(row, primaryKey)), hasMore };
@@ -67,6 +68,7 @@ async function unionPage<M extends Model>(
   model: ModelStatic<M>,
   primaryKey: string,
   find: AuthorizedFindOptions<M>,
+  authorized: WhereOptions | undefined,
   pageKeys: (limit: number) => Promise<unknown[]>,
 ): Promise<Page<M>> {
   const { limit, load, include } = find;
@@ -85,9 +87,9 @@ async function unionPage<M extends Model>(
     keys.length === 0
       ? []
       : load !== undefined
-        ? await load(keys)
+        ? await load(keys, keysWhere(primaryKey, keys, authorized))
         : await model.findAll({
-            where: { [primaryKey]: { [Op.in]: keys } } as WhereOptions,
+            where: keysWhere(primaryKey, keys, authorized),
             ...attributesOption(withPrimaryKey(find.attributes, primaryKey)),
             ...(find.raw === undefined ? {} : { raw: find.raw }),
             ...(find.nest === undefined ? {} : { nest: find.nest }),
@@ -99,6 +101,16 @@ async function unionPage<M extends Model>(
   const byKey = new Map(loaded.map((row) => [keyText(rowKey(row, primaryKey)), row]));
   const rows = keys.flatMap((key) => byKey.get(keyText(key)) ?? []);
   return { rows, keys: rows.map((row) => rowKey(row, primaryKey)), hasMore };
+}
+
+/**
+ * The rows of `keys` the principal may still read (`authorized`: the plan's filter, which refers
+ * to nothing but the model's own table): the page is read again by key in a second statement,
+ * and a row may have changed in between into one the principal may not read.
+ */
+function keysWhere(primaryKey: string, keys: unknown[], authorized: WhereOptions | undefined): WhereOptions {
+  const byKey = { [primaryKey]: { [Op.in]: keys } } as WhereOptions;
+  return authorized === undefined ? byKey : { [Op.and]: [byKey, authorized] };
 }
 
 function attributesOption(attributes: AuthorizedFindOptions<Model>["attributes"]) {

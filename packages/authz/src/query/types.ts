@@ -85,8 +85,11 @@ export interface AuthorizedFindExtras<M extends Model> {
   /**
    * Reads the page's rows by primary key (in any order): the page query then selects only the
    * keys, and your loader attaches what a join would make slow. Keys it does not return are dropped.
+   * Use `where` as your query's `where`: it is the page's keys AND the authorized filter (not
+   * yours: it may refer to your includes), so a row changed between the page query and the load so that the principal may no
+   * longer read it is left out, never served in a state that was not authorized.
    */
-  readonly load?: (keys: unknown[]) => Promise<M[]>;
+  readonly load?: (keys: unknown[], where: WhereOptions<Attributes<M>>) => Promise<M[]>;
   /**
    * The page as one sorted, LIMITed statement per value of `attribute` (e.g. the caller's
    * organizations), merged by a compound ORDER BY … LIMIT: each can walk an index that starts

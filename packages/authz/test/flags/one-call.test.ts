@@ -230,4 +230,35 @@ describe.each(dialects.filter((dialect) => dialect.runs))("paging helpers on $la
     expect(keysQuery).not.toMatch(/title/);
     expect(page.can.map((can) => can.update)).toEqual(expected.map((id) => oracle.get(id)!.allowed.update));
   });
+
+  test("load: a row changed between the page query and the load into one the principal may not read is left out", async () => {
+    const { Document } = models();
+    const expected = readable()
+      .map((row) => row.id)
+      .sort((a, b) => b - a)
+      .slice(0, 5);
+    // A row alice reads but does not own: archived, only its owner may read it (document.yaml).
+    const victim = expected.find((id) => fixture.rows[id - 1]!.ownerId !== alice.id)!;
+    const before = await Document.findByPk(victim);
+    try {
+      const page = await authorizedFindAndCountAll(
+        Document,
+        { ...base(), action: "read", flags: ["update"] },
+        {
+          where: notBogus,
+          order: [["id", "DESC"]],
+          limit: 5,
+          load: async (_keys, where) => {
+            // Another request archives it after the page query chose it, before the rows are read.
+            await Document.update({ status: "archived" }, { where: { id: victim } });
+            return Document.findAll({ where });
+          },
+        },
+      );
+      expect(page.rows.map((row) => row.id)).toEqual(expected.filter((id) => id !== victim));
+      expect(page.can).toHaveLength(expected.length - 1);
+    } finally {
+      await Document.update({ status: before!.status }, { where: { id: victim } });
+    }
+  });
 });
