@@ -6,12 +6,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { startTestStack } from "@repo/api/testing";
 import { createClient } from "@repo/client";
 import { repoPoliciesDir, startPdp } from "@repo/pdp";
 import type { Page } from "playwright-core";
 import { buildWeb, webDist } from "../test/build-web.ts";
 import { launchChromium } from "../test/e2e/browser.ts";
-import { startStack } from "../test/e2e/stack.ts";
 
 const runs = 5;
 
@@ -67,7 +67,8 @@ console.log(
 console.log(`whole bundle (with the pages loaded on first use): ${kb(sizes.all.raw)} raw, ${kb(sizes.all.gzip)} gzip`);
 
 const pdp = await startPdp({ policiesDir: repoPoliciesDir });
-const stack = await startStack(pdp.httpUrl);
+// The test stack without the E2E helper (it reads the Admin API credentials from vitest's inject).
+const stack = await startTestStack({ cerbosUrl: pdp.httpUrl, logLevel: "warn", webDir: webDist });
 const browser = await launchChromium();
 try {
   const client = createClient({ url: `${stack.url}/trpc`, getToken: () => null });
