@@ -20,14 +20,14 @@ function defined(s: Scalar): string {
 }
 
 /** A NaN (a CEL null excluded). */
-function isNaN(s: Scalar): string {
+function isNaNSql(s: Scalar): string {
   if (s.classed !== undefined) return `(${s.sql} IS NULL AND ${s.classed.sign} = 0)`;
   return s.nanNull === true ? `(${s.sql} IS NULL)` : FALSE;
 }
 
 /** A NaN or a CEL null: equal to no number. */
 function nanOrNull(s: Scalar): string {
-  if (s.classed !== undefined) return isNaN(s);
+  if (s.classed !== undefined) return isNaNSql(s);
   return s.nullable || s.nanNull === true ? `(${s.sql} IS NULL)` : FALSE;
 }
 
@@ -42,7 +42,11 @@ export function classedEquality(a: Scalar, b: Scalar, ok: string): Cond {
 
 function holds(a: Scalar, b: Scalar, operator: Ordering): string {
   const [sa, sb] = [signOf(a), signOf(b)];
-  const byClass = and(operator === "lt" || operator === "le" ? `(${sa} < ${sb})` : `(${sa} > ${sb})`, defined(a), defined(b));
+  const byClass = and(
+    operator === "lt" || operator === "le" ? `(${sa} < ${sb})` : `(${sa} > ${sb})`,
+    defined(a),
+    defined(b),
+  );
   const sameInfinity = operator === "le" || operator === "ge" ? `(${sa} = ${sb} AND ${sa} <> 0)` : FALSE;
   const symbol = { lt: "<", le: "<=", gt: ">", ge: ">=" }[operator];
   return or(byClass, sameInfinity, `(${sa} = 0 AND ${sb} = 0 AND ${a.sql} ${symbol} ${b.sql})`);
@@ -53,7 +57,7 @@ const COMPLEMENT: Record<Ordering, Ordering> = { lt: "ge", le: "gt", gt: "le", g
 /** CEL `<` etc. on numbers of which at least one is classed; a NaN orders false unless the other side is a CEL null. */
 export function classedOrdering(a: Scalar, b: Scalar, operator: Ordering, ok: string): Cond {
   const notNull = (s: Scalar) => (s.nullable ? `(${s.sql} IS NOT NULL)` : TRUE);
-  const nanFails = or(and(isNaN(a), notNull(b)), and(isNaN(b), notNull(a)));
+  const nanFails = or(and(isNaNSql(a), notNull(b)), and(isNaNSql(b), notNull(a)));
   return { t: and(ok, holds(a, b, operator)), f: and(ok, or(holds(a, b, COMPLEMENT[operator]), nanFails)) };
 }
 

@@ -114,7 +114,14 @@ function scaled(dialect: Dialect, x: string): { value: string; exponent: string 
  * a signed zero below half the smallest subnormal, and `direct` (the operation itself, which the
  * database computes without error once the result is known to be a nonzero subnormal).
  */
-function finish(codec: Codec, dialect: Dialect, q: string, k: string, direct: string, above: (tie: number) => string): Val {
+function finish(
+  codec: Codec,
+  dialect: Dialect,
+  q: string,
+  k: string,
+  direct: string,
+  above: (tie: number) => string,
+): Val {
   const L = (n: number) => literal(dialect, n);
   const inf = signed(codec, `${q} > 0`, codec.posInf, codec.negInf);
   const zero = `(CASE WHEN ${q} > 0 THEN ${L(0)} ELSE - ${L(0)} END)`;
@@ -128,7 +135,10 @@ function finish(codec: Codec, dialect: Dialect, q: string, k: string, direct: st
       ],
       finite(zero),
     );
-  const [low, lower] = [down(-422, -475, `${q} * ${L(P(-600))}`), down(178, 125, `${q} * ${L(P(-600))} * ${L(P(-600))}`)];
+  const [low, lower] = [
+    down(-422, -475, `${q} * ${L(P(-600))}`),
+    down(178, 125, `${q} * ${L(P(-600))} * ${L(P(-600))}`),
+  ];
   const render = (part: (val: Val) => string) => `(CASE ${k} WHEN 0 THEN ${part(finite(q))}
     WHEN 1 THEN (CASE WHEN abs(${q}) >= ${L(P(424))} THEN ${part(inf)} ELSE ${part(finite(`${q} * ${L(P(600))}`))} END)
     WHEN 2 THEN (CASE WHEN abs(${q}) >= ${L(P(-176))} THEN ${part(inf)} ELSE ${part(finite(`${q} * ${L(P(600))} * ${L(P(600))}`))} END)
@@ -187,7 +197,10 @@ function productOrQuotient(context: Context, a: Num, b: Num, division: boolean):
       context,
       {
         q: { sql: division ? `(${sx.value} / ${sy.value})` : `(${sx.value} * ${sy.value})`, type: "double" },
-        k: { sql: division ? `(${sx.exponent} - ${sy.exponent})` : `(${sx.exponent} + ${sy.exponent})`, type: "integer" },
+        k: {
+          sql: division ? `(${sx.exponent} - ${sy.exponent})` : `(${sx.exponent} + ${sy.exponent})`,
+          type: "integer",
+        },
         sx: { sql: sx.value, type: "double" },
         sy: { sql: sy.value, type: "double" },
       },

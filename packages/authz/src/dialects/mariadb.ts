@@ -36,7 +36,10 @@ function jsonRow(quote: (identifier: string) => string) {
     const items = columns.map((column) => (column.type === "pair" ? column.sql : `JSON_ARRAY(${column.sql})`));
     const definitions = columns.flatMap((column, index) =>
       column.type === "pair"
-        ? [`${quote(column.name)} DOUBLE PATH '$[${index}][0]'`, `${quote(`${column.name}_c`)} INT PATH '$[${index}][1]'`]
+        ? [
+            `${quote(column.name)} DOUBLE PATH '$[${index}][0]'`,
+            `${quote(`${column.name}_c`)} INT PATH '$[${index}][1]'`,
+          ]
         : [`${quote(column.name)} ${column.type === "double" ? "DOUBLE" : "INT"} PATH '$[${index}][0]'`],
     );
     return `JSON_TABLE(CONCAT('[', ${items.join(", ',', ")}, ']'), '$' COLUMNS (${definitions.join(", ")})) AS ${alias}`;
@@ -76,7 +79,8 @@ export function mariadb(sequelize: Sequelize): Dialect {
     endsWith: (h, n) => `(RIGHT(${h}, CHAR_LENGTH(${n})) = ${exact(n)})`,
     length: (sql) => `CHAR_LENGTH(${sql})`,
     // SUBSTRING_INDEX(x, d, -1) is the text after the last d (all of it without one).
-    throughLast: (sql, d) => `LEFT(${exact(sql)}, CHAR_LENGTH(${sql}) - CHAR_LENGTH(SUBSTRING_INDEX(${exact(sql)}, ${d}, -1)))`,
+    throughLast: (sql, d) =>
+      `LEFT(${exact(sql)}, CHAR_LENGTH(${sql}) - CHAR_LENGTH(SUBSTRING_INDEX(${exact(sql)}, ${d}, -1)))`,
     occurrences: (sql, d) => `CHAR_LENGTH(${sql}) - CHAR_LENGTH(REPLACE(${exact(sql)}, ${d}, ''))`,
     // `||` is OR in MariaDB's default sql_mode.
     concat: (a, b) => `CONCAT(${a}, ${b})`,
