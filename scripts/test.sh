@@ -27,8 +27,10 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 find_pg_bin >/dev/null || missing+=(postgresql)
 [ -x /usr/sbin/mariadbd ] && [ -x /usr/bin/mariadb-install-db ] || missing+=(mariadb-server)
-# The tests start their own throwaway servers: the packages' services must not start (nor stay
-# enabled) on install. A policy-rc.d that exits 101 tells invoke-rc.d so, for this install only.
+[ -x /usr/sbin/haproxy ] || command -v haproxy >/dev/null 2>&1 || missing+=(haproxy)
+# The tests start their own throwaway servers (haproxy: the scale-out balancer): the packages'
+# services must not start (nor stay enabled) on install. A policy-rc.d that exits 101 tells
+# invoke-rc.d so, for this install only.
 apt_install() { # [sudo]
   local policy=/usr/sbin/policy-rc.d own_policy=""
   if [ ! -e "$policy" ]; then
@@ -110,6 +112,20 @@ if [ -n "$leftover" ]; then
 else
   echo "No cerbos process left behind."
 fi
+for server in haproxy postgres; do
+  case $server in
+    haproxy) pattern='haproxy -db -f' ;;
+    postgres) pattern='bin/postgres -D' ;;
+  esac
+  leftover="$(leftovers "$pattern")"
+  if [ -n "$leftover" ]; then
+    echo "$server processes left behind by this test run:$leftover (killing them; counted as a failure)"
+    kill -QUIT $leftover 2>/dev/null || true
+    record "leftover-$server" 0 1
+  else
+    echo "No $server process left behind."
+  fi
+done
 leftover="$(leftovers '^/usr/sbin/mariadbd|/mariadbd ')"
 if [ -n "$leftover" ]; then
   echo "mariadbd processes left behind by this test run:$leftover (killing them; counted as a failure)"
