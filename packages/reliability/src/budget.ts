@@ -20,6 +20,9 @@ export const budget = {
   raceRounds: soak ? 200 : 30,
   /** Requests sent while the PDP stalls. */
   stallRequests: soak ? 200 : 40,
+  /** Clients of the scale-out load (replicas behind haproxy), and the length of each of its four bursts. */
+  scaleOutClients: soak ? 40 : 12,
+  scaleOutBurstMs: soak ? 15_000 : 3_000,
   /** Vitest timeout of a scenario. */
   testTimeoutMs: soak ? 900_000 : 120_000,
 } as const;

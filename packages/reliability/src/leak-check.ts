@@ -1,6 +1,6 @@
 import type { Principal } from "@cerbos/core";
+import type { SqlReader } from "@repo/testing";
 import { type Oracle, type ServedContact, servedResource, storedContacts } from "./oracle.ts";
-import type { SqliteReader } from "./sqlite-reader.ts";
 
 export interface LeakReport {
   checked: number;
@@ -15,7 +15,7 @@ export interface LeakReport {
  * between (a concurrent write) is judged as it was served: readable then → a race, not a leak.
  */
 export async function checkServed(
-  db: SqliteReader,
+  db: SqlReader,
   oracle: Oracle,
   principal: Principal,
   items: ServedContact[],

@@ -1,4 +1,4 @@
-import { openSqlite } from "./sqlite-reader.ts";
+import type { SqlReader } from "@repo/testing";
 
 export interface LoadUser {
   id: string;
@@ -41,25 +41,20 @@ export function loadUsers(count: number): LoadUser[] {
 
 /**
  * Adds the users behind the API's back (there is no sign-up procedure), with john's password
- * hash, so they sign in with the demo password.
+ * hash, so they sign in with the demo password. Plain SQL both SQLite and Postgres take.
  */
-export async function insertUsers(dbFile: string, users: LoadUser[]): Promise<void> {
-  const db = await openSqlite(dbFile, "write");
-  try {
-    for (const user of users) {
+export async function insertUsers(db: SqlReader, users: LoadUser[]): Promise<void> {
+  for (const user of users) {
+    await db.all(
+      `INSERT INTO "users" ("id", "username", "email", "name", "passwordHash", "role", "department", "isBanned", "tokenVersion", "createdAt", "updatedAt")
+       SELECT ?, ?, ?, ?, "passwordHash", ?, ?, ?, 0, "createdAt", "updatedAt" FROM "users" WHERE "id" = 'john'`,
+      [user.id, user.id, `${user.id}@example.com`, user.id, user.role, user.department, user.isBanned],
+    );
+    for (const membership of user.memberships) {
       await db.all(
-        `INSERT INTO users (id, username, email, name, passwordHash, role, department, isBanned, tokenVersion, createdAt, updatedAt)
-         SELECT ?, ?, ?, ?, passwordHash, ?, ?, ?, 0, createdAt, updatedAt FROM users WHERE id = 'john'`,
-        [user.id, user.id, `${user.id}@example.com`, user.id, user.role, user.department, user.isBanned ? 1 : 0],
+        `INSERT INTO "memberships" ("userId", "organizationId", "role", "createdAt", "updatedAt") VALUES (?, ?, ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`,
+        [user.id, membership.organizationId, membership.role],
       );
-      for (const membership of user.memberships) {
-        await db.all(
-          "INSERT INTO memberships (userId, organizationId, role, createdAt, updatedAt) VALUES (?, ?, ?, datetime('now'), datetime('now'))",
-          [user.id, membership.organizationId, membership.role],
-        );
-      }
     }
-  } finally {
-    await db.close();
   }
 }
