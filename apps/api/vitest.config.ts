@@ -4,7 +4,11 @@ export default defineProject({
   test: {
     name: "api",
     include: ["test/**/*.test.ts", "src/**/*.test.ts"],
-    globalSetup: ["@repo/pdp/global-setup", "./test/support/postgres-global-setup.ts"],
+    globalSetup: [
+      "@repo/pdp/global-setup",
+      "./test/support/postgres-global-setup.ts",
+      "./test/support/mariadb-global-setup.ts",
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Two cores: each integration file starts an API (and may share the Postgres cluster);

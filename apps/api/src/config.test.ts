@@ -45,7 +45,7 @@ describe("loadConfig", () => {
     expect((error as Error).message).toMatchInlineSnapshot(`
       "Invalid configuration:
         PORT: Invalid input: expected number, received NaN
-        DATABASE_URL: must start with sqlite: or postgres://
+        DATABASE_URL: must start with sqlite:, postgres:// or mariadb://
         CERBOS_URL: must be an http(s) URL of a Cerbos PDP, or several separated by commas
         AUTH_SECRET: must be at least 32 characters"
     `);

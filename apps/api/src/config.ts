@@ -17,7 +17,10 @@ const envSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   DATABASE_URL: z
     .string()
-    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, "must start with sqlite: or postgres://")
+    .regex(
+      /^(sqlite:|postgres:\/\/|postgresql:\/\/|mariadb:\/\/)/,
+      "must start with sqlite:, postgres:// or mariadb://",
+    )
     .optional(),
   // One PDP, or several separated by commas: the API spreads its calls over them (authz/pdp.ts).
   CERBOS_URL: z

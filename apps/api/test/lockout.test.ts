@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoPassword, type TestStack } from "../src/testing/index.ts";
 import { rawLogin } from "./support/http.ts";
-import { dialects, stackOn } from "./support/stack.ts";
+import { dialectsWithMariadb, stackOn } from "./support/stack.ts";
 
 // Issue 14, lock-out as a weapon: guessing stays bounded per (account, client address), and
 // nobody can lock a user out from somewhere else. The client address is the socket's, or
@@ -9,7 +9,7 @@ import { dialects, stackOn } from "./support/stack.ts";
 const attacker = "127.0.0.2";
 const proxy = "127.0.0.3";
 
-describe.each(dialects)("login limits per account and address (%s)", (dialect) => {
+describe.each(dialectsWithMariadb)("login limits per account and address (%s)", (dialect) => {
   let app: TestStack;
   beforeAll(async () => {
     app = await stackOn(dialect, { trustedProxies: [proxy] });

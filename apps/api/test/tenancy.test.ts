@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorOf, type TestStack } from "../src/testing/index.ts";
-import { dialects, stackOn } from "./support/stack.ts";
+import { dialectsWithMariadb, stackOn } from "./support/stack.ts";
 
-describe.each(dialects)("tenant isolation and organization roles (%s)", (dialect) => {
+describe.each(dialectsWithMariadb)("tenant isolation and organization roles (%s)", (dialect) => {
   let app: TestStack;
   beforeAll(async () => {
     app = await stackOn(dialect);

@@ -64,13 +64,19 @@ export function loginLimiter(db: Database, limit: LoginRateLimit = defaultLoginR
     return row && row.windowStartedAt.getTime() >= now.getTime() - limit.windowMs ? row.failures : 0;
   }
 
-  /** Runs `work` in a transaction; once more if a concurrent first insert of the same key won. */
+  /**
+   * Runs `work` in a transaction; again (up to 5 runs) if a concurrent first insert of the same
+   * key won: a unique violation, or on MariaDB a deadlock (both read the missing key FOR UPDATE,
+   * taking the same gap lock, then both insert; InnoDB rolls one back).
+   */
   async function counting<T>(work: (transaction: Transaction, now: Date) => Promise<T>): Promise<T> {
-    try {
-      return await db.transaction((transaction) => work(transaction, new Date()));
-    } catch (error) {
-      if (!(error instanceof UniqueConstraintError)) throw error;
-      return db.transaction((transaction) => work(transaction, new Date()));
+    for (let run = 1; ; run += 1) {
+      try {
+        return await db.transaction((transaction) => work(transaction, new Date()));
+      } catch (error) {
+        const raced = error instanceof UniqueConstraintError || isDeadlock(error);
+        if (!raced || run === 5) throw error;
+      }
     }
   }
 
@@ -107,3 +113,9 @@ export function loginLimiter(db: Database, limit: LoginRateLimit = defaultLoginR
 }
 
 export type LoginLimiter = ReturnType<typeof loginLimiter>;
+
+/** MariaDB's ER_LOCK_DEADLOCK (1213): InnoDB rolled this transaction back; it may be run again. */
+function isDeadlock(error: unknown): boolean {
+  const parent = (error as { parent?: { errno?: number } } | undefined)?.parent;
+  return parent?.errno === 1213;
+}

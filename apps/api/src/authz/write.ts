@@ -66,7 +66,8 @@ export async function decidedWrite<T, Locked = undefined>(
 
 async function requireCallerAsDecided(ctx: AuthzContext, transaction: Transaction): Promise<void> {
   const { session, db } = ctx;
-  const lock = db.dialect === "postgres" ? transaction.LOCK.SHARE : undefined;
+  // MariaDB (InnoDB, REPEATABLE READ) like Postgres: a locking read sees the latest commit, not the snapshot.
+  const lock = db.dialect === "sqlite" ? undefined : transaction.LOCK.SHARE;
   const user = await db.models.User.findByPk(session.user.id, { transaction, lock });
   const memberships = await db.models.Membership.findAll({
     where: { userId: session.user.id },

@@ -1,21 +1,27 @@
 import { Op, type Sequelize, type WhereOptions } from "sequelize";
+import { lowerColumn } from "../db/schema-dialect.ts";
 import { contactSortFields } from "../schemas.ts";
 
 export const sortFields = contactSortFields;
 export type SortField = (typeof sortFields)[number];
 export type SortDir = "asc" | "desc";
 
-/** Small SQL fragments for the contacts list, written once for SQLite and Postgres. */
+/** Small SQL fragments for the contacts list, written once for SQLite, Postgres and MariaDB. */
 export function contactSql(sequelize: Sequelize) {
   const qi = sequelize.getQueryInterface();
   const q = (identifier: string) => qi.quoteIdentifiers(identifier);
   const isPostgres = sequelize.getDialect() === "postgres";
-  // Code-point order on both dialects (Postgres would otherwise follow the cluster's locale).
+  const isMariadb = sequelize.getDialect() === "mariadb";
+  // Code-point order on every dialect (Postgres would otherwise follow the cluster's locale;
+  // MariaDB's tables are utf8mb4_nopad_bin, migration 0001).
   const textKey = (expression: string) => (isPostgres ? `(lower(${expression}) COLLATE "C")` : `lower(${expression})`);
+  // MariaDB has no functional indexes: the name sort keys are generated columns (migration 0002).
+  const nameKey = (column: string) =>
+    isMariadb ? q(`Contact.${lowerColumn(column)}`) : textKey(q(`Contact.${column}`));
 
   const sortKeys: Record<SortField, string> = {
-    firstName: textKey(q("Contact.firstName")),
-    lastName: textKey(q("Contact.lastName")),
+    firstName: nameKey("firstName"),
+    lastName: nameKey("lastName"),
     createdAt: q("Contact.createdAt"),
     updatedAt: q("Contact.updatedAt"),
     company: textKey(
@@ -31,8 +37,11 @@ export function contactSql(sequelize: Sequelize) {
      */
     search(text: string): WhereOptions {
       const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
-      const fullName = `${q("Contact.firstName")} || ' ' || ${q("Contact.lastName")}`;
-      return sequelize.literal(`lower(${fullName}) LIKE lower(${sequelize.escape(pattern)}) ESCAPE '\\'`);
+      const [first, last] = [q("Contact.firstName"), q("Contact.lastName")];
+      // MariaDB: `||` is OR, and a backslash escapes inside string literals.
+      const fullName = isMariadb ? `CONCAT(${first}, ' ', ${last})` : `${first} || ' ' || ${last}`;
+      const escapeChar = isMariadb ? "'\\\\'" : "'\\'";
+      return sequelize.literal(`lower(${fullName}) LIKE lower(${sequelize.escape(pattern)}) ESCAPE ${escapeChar}`);
     },
 
     hasTag(tag: string): WhereOptions {

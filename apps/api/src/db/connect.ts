@@ -2,15 +2,19 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Sequelize, Transaction } from "sequelize";
 
-export type Dialect = "sqlite" | "postgres";
+export type Dialect = "sqlite" | "postgres" | "mariadb";
 
 /**
- * Opens the database named by a URL: `sqlite:/abs/path.db` or `postgres://…`.
+ * Opens the database named by a URL: `sqlite:/abs/path.db`, `postgres://…` or `mariadb://…`
+ * (Sequelize's mariadb dialect with the `mariadb` connector; dates in UTC, `timezone: "+00:00"`).
  * SQLite gets WAL mode, foreign keys, a busy timeout and `sqlitePragmas` on EVERY connection:
  * Sequelize opens a separate connection per transaction, which must wait for (not fail on) a
  * concurrent writer.
  */
 export function connectDatabase(databaseUrl: string): Sequelize {
+  if (databaseUrl.startsWith("mariadb://")) {
+    return new Sequelize(databaseUrl, { dialect: "mariadb", logging: false, pool: { max: 10 }, timezone: "+00:00" });
+  }
   if (!databaseUrl.startsWith("sqlite:")) {
     return new Sequelize(databaseUrl, { dialect: "postgres", logging: false, pool: { max: 10 } });
   }
@@ -29,7 +33,8 @@ export function connectDatabase(databaseUrl: string): Sequelize {
 }
 
 export function dialectOf(sequelize: Sequelize): Dialect {
-  return sequelize.getDialect() === "postgres" ? "postgres" : "sqlite";
+  const name = sequelize.getDialect();
+  return name === "postgres" || name === "mariadb" ? name : "sqlite";
 }
 
 /**

@@ -16,7 +16,7 @@ export interface Database {
   /**
    * Refreshes the query planner's statistics after a bulk change (migrations, seeding, a bulk
    * load): SQLite `PRAGMA optimize` (tables whose indexes lack statistics or whose size changed
-   * tenfold, with SQLite's analysis limit), Postgres `ANALYZE`. Without statistics SQLite takes
+   * tenfold, with SQLite's analysis limit), Postgres `ANALYZE`, MariaDB `ANALYZE TABLE` of every table. Without statistics SQLite takes
    * every indexed equality as highly selective (BENCHMARKS.md, section 2d).
    */
   optimize(): Promise<void>;
@@ -37,7 +37,15 @@ export function openDatabase(databaseUrl: string): Database {
     dialect,
     transaction: dialect === "sqlite" ? serialized : (work) => sequelize.transaction(work),
     optimize: async () => {
-      await sequelize.query(dialect === "sqlite" ? "PRAGMA optimize" : "ANALYZE");
+      await sequelize.query(optimizeStatement(sequelize, dialect));
     },
   };
+}
+
+function optimizeStatement(sequelize: Sequelize, dialect: Dialect): string {
+  if (dialect === "sqlite") return "PRAGMA optimize";
+  if (dialect === "postgres") return "ANALYZE";
+  const qi = sequelize.getQueryInterface();
+  const tables = Object.values(sequelize.models).map((model) => qi.quoteIdentifier(String(model.getTableName())));
+  return `ANALYZE TABLE ${[...new Set(tables)].join(", ")}`;
 }

@@ -3,7 +3,7 @@ import { QueryTypes, type Sequelize } from "sequelize";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import type {} from "../../test/support/postgres-global-setup.ts";
 import { dialects } from "../../test/support/stack.ts";
-import { createTempDatabase, type TempDatabase } from "../testing/database.ts";
+import { createTempDatabase, type Dialect, type TempDatabase } from "../testing/database.ts";
 import { type ApiProcess, spawnApi } from "../testing/process.ts";
 import { connectDatabase } from "./connect.ts";
 import { migrate } from "./migrate.ts";
@@ -15,7 +15,7 @@ afterAll(async () => {
   for (const database of databases) await database.drop();
 });
 
-async function emptyDatabase(dialect: "sqlite" | "postgres"): Promise<string> {
+async function emptyDatabase(dialect: Dialect): Promise<string> {
   const database = await createTempDatabase(dialect, inject("postgresUrl"));
   databases.push(database);
   return database.url;

@@ -19,7 +19,7 @@ async function lockedMemberships(db: Database, organizationId: number, transacti
     where: { organizationId },
     order: [["id", "ASC"]],
     transaction,
-    lock: db.dialect === "postgres" ? transaction.LOCK.UPDATE : undefined,
+    lock: db.dialect === "sqlite" ? undefined : transaction.LOCK.UPDATE,
   });
 }
 

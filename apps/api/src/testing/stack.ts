@@ -14,6 +14,8 @@ export interface TestStackOptions extends Partial<Omit<StartApiOptions, "databas
   dialect?: Dialect;
   /** Postgres only: the admin URL of a running cluster to create the database in (default: a throwaway cluster of its own). */
   postgresUrl?: string;
+  /** MariaDB only: the admin URL of a running server to create the database in (default: a throwaway server of its own). */
+  mariadbUrl?: string;
   /** An existing database instead of a fresh one (it is not dropped). */
   databaseUrl?: string;
   /** A running PDP (default: one of its own on the shipped policies, stopped by `stop`). */
@@ -38,7 +40,7 @@ export interface TestStack {
   anonymous: ApiClient;
   /** Signs a user in (the demo password unless given) and returns a client carrying the token. */
   as(username: string, password?: string): Promise<SignedInClient>;
-  /** Stops the API, then what the stack started (PDP, Postgres cluster) and removes the temp folder. */
+  /** Stops the API, then what the stack started (PDP, Postgres cluster, MariaDB server) and removes the temp folder. */
   stop(): Promise<void>;
 }
 
@@ -48,8 +50,11 @@ export interface TestStack {
  * Needs no test runner: pass `cerbosUrl`/`postgresUrl` from a vitest global setup to share them.
  */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
-  const { dialect = "sqlite", postgresUrl, databaseUrl, cerbosUrl, ...apiOptions } = options;
-  const database = await createTempDatabase(databaseUrl ? "sqlite" : dialect, postgresUrl);
+  const { dialect = "sqlite", postgresUrl, mariadbUrl, databaseUrl, cerbosUrl, ...apiOptions } = options;
+  const database = await createTempDatabase(
+    databaseUrl ? "sqlite" : dialect,
+    dialect === "mariadb" ? mariadbUrl : postgresUrl,
+  );
   let pdp: Pdp | undefined;
   try {
     if (!cerbosUrl) pdp = await startPdp({ policiesDir: repoPoliciesDir });
@@ -64,9 +69,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       cerbosUrl: pdpUrl,
     });
     const anonymous = testClient(api.url);
+    // The oracle's SQL quotes identifiers the standard way; MariaDB reads "x" as a string.
+    const quoted =
+      api.sequelize.getDialect() === "mariadb" ? (text: string) => text.replace(/"(\w+)"/g, "`$1`") : String;
     const sql: SqlReader = {
       all: <Row>(text: string, params: unknown[] = []) =>
-        api.sequelize.query(text, { replacements: params, type: QueryTypes.SELECT }) as Promise<Row[]>,
+        api.sequelize.query(quoted(text), { replacements: params, type: QueryTypes.SELECT }) as Promise<Row[]>,
     };
     return {
       url: api.url,

@@ -1,4 +1,5 @@
 import type { QueryInterface } from "sequelize";
+import { lowerColumn, schemaDialect } from "../schema-dialect.ts";
 
 // Found by the benchmark at 1M contacts (BENCHMARKS.md, section 2b): lists sort by
 // lower(name), id — a plain index on the column cannot serve that order, so every visible row
@@ -13,7 +14,17 @@ function sortExpression(dialect: string, column: string): string {
 
 export async function up({ context: qi }: { context: QueryInterface }): Promise<void> {
   const dialect = qi.sequelize.getDialect();
-  for (const column of sortKeys) {
+  const { mariadb } = schemaDialect(qi);
+  if (mariadb) {
+    // No functional indexes (and double quotes are strings): a generated column of the sort key, indexed.
+    for (const column of sortKeys) {
+      await qi.sequelize.query(
+        `ALTER TABLE \`contacts\` ADD COLUMN \`${lowerColumn(column)}\` VARCHAR(255) CHARACTER SET utf8mb4 COLLATE utf8mb4_nopad_bin AS (lower(\`${column}\`)) VIRTUAL`,
+      );
+      await qi.addIndex("contacts", [lowerColumn(column), "id"], { name: `contacts_lower_${column}_id` });
+    }
+  }
+  for (const column of mariadb ? [] : sortKeys) {
     await qi.sequelize.query(
       `CREATE INDEX IF NOT EXISTS "contacts_lower_${column}_id" ON "contacts" (${sortExpression(dialect, column)}, "id")`,
     );
@@ -26,4 +37,5 @@ export async function up({ context: qi }: { context: QueryInterface }): Promise<
 export async function down({ context: qi }: { context: QueryInterface }): Promise<void> {
   await qi.removeIndex("contacts", "contacts_org_visibility");
   for (const column of sortKeys) await qi.removeIndex("contacts", `contacts_lower_${column}_id`);
+  if (schemaDialect(qi).mariadb) for (const column of sortKeys) await qi.removeColumn("contacts", lowerColumn(column));
 }
