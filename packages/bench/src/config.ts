@@ -34,7 +34,7 @@ const quick: BenchConfig = {
   naive: { warmup: 1, runs: 5 },
   pdp: { warmup: 5, runs: 20 },
   translation: { warmupRuns: 1, runs: 5, callsPerRun: 300 },
-  load: { connections: [1, 10, 50], warmupSeconds: 0.5, windows: 5, windowSeconds: 1 },
+  load: { connections: [1, 10, 50], extraConnections: [1], warmupSeconds: 0.5, windows: 5, windowSeconds: 1 },
 };
 
 const full: BenchConfig = {
@@ -48,7 +48,7 @@ const full: BenchConfig = {
   naive: { warmup: 1, runs: 5 },
   pdp: { warmup: 20, runs: 200 },
   translation: { warmupRuns: 2, runs: 9, callsPerRun: 2_000 },
-  load: { connections: [1, 10, 50], warmupSeconds: 2, windows: 5, windowSeconds: 3 },
+  load: { connections: [1, 10, 50], extraConnections: [1, 10, 50], warmupSeconds: 2, windows: 5, windowSeconds: 3 },
 };
 
 /**

@@ -126,9 +126,10 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
   sections.naive.expect([size(config.naiveSize), "sales", "measured"]);
   for (const name of planNames) sections.translation.expect([name]);
   for (const procedure of loadProcedures) {
-    for (const connections of config.load.connections) sections.load.expect([procedure, String(connections)]);
+    const cells = procedure === "contacts.list cursor page" ? config.load.extraConnections : config.load.connections;
+    for (const connections of cells) sections.load.expect([procedure, String(connections)]);
   }
-  for (const connections of verifyConnections) sections.verify.expect([String(connections)]);
+  for (const connections of verifyConnections(config.load)) sections.verify.expect([String(connections)]);
   sections.pdpShare.expect(["contacts.list", "3 × PlanResources in parallel (read, update, delete): the default"]);
   sections.pdpShare.expect(["contacts.list", "CheckResources(50 × 3 actions): what LIST_VERIFY=check adds"]);
   sections.pdpShare.expect(["contacts.list", "the flags in SQL instead (update, delete; one query over the 50 keys)"]);

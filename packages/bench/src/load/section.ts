@@ -22,6 +22,8 @@ export type LoadProcedure = (typeof loadProcedures)[number];
 
 export interface LoadOptions {
   connections: readonly number[];
+  /** Where the cursor page and section 4d (LIST_VERIFY side by side) run (quick mode: fewer). */
+  extraConnections: readonly number[];
   warmupSeconds: number;
   windows: number;
   windowSeconds: number;
@@ -88,7 +90,8 @@ export async function runLoadSection(
 ): Promise<Partial<Record<Procedure, number>>> {
   const singleConnectionP50: Partial<Record<Procedure, number>> = {};
   for (const procedure of loadProcedures) {
-    for (const connections of options.connections) {
+    const cells = procedure === "contacts.list cursor page" ? options.extraConnections : options.connections;
+    for (const connections of cells) {
       const label = [procedure, String(connections)];
       progress(`load: ${procedure} at ${connections} connection(s)`);
       try {
