@@ -83,13 +83,14 @@ async function timed(deps: StepDeps, call: () => Promise<RawOutcome>): Promise<O
   }
 }
 
-async function verifyServed(deps: StepDeps, client: LoadClient, items: ServedContact[]): Promise<void> {
+/** Checks what `served` showed; a leak names the request that showed it (`how`). */
+async function verifyServed(deps: StepDeps, client: LoadClient, items: ServedContact[], how: string): Promise<void> {
   const started = performance.now();
   const report = await checkServed(deps.db, deps.oracle, client.principal, items);
   deps.state.oracleMs += performance.now() - started;
   deps.state.rowsChecked += report.checked;
   deps.state.raced += report.raced;
-  deps.state.leaks.push(...report.leaks);
+  deps.state.leaks.push(...report.leaks.map((leak) => `${leak} by ${how}`));
 }
 
 const data = (outcome: Outcome) => outcome as RawOutcome;
@@ -114,14 +115,17 @@ export async function step(deps: StepDeps, client: LoadClient): Promise<void> {
       const outcome = await timed(deps, () => api.list(token, cursor ? { ...input, cursor } : input));
       if (record(deps, "list", outcome) !== "ok") return;
       const page$ = pageOf(data(outcome));
-      await verifyServed(deps, client, page$.items as unknown as ServedContact[]);
+      const how = `contacts.list ${JSON.stringify(cursor ? { ...input, page } : input)}`;
+      await verifyServed(deps, client, page$.items as unknown as ServedContact[], how);
       for (const item of page$.items) if (state.knownIds.length < 5000) state.knownIds.push(item.id);
       cursor = page$.nextCursor;
       if (!cursor || random() < 0.5) return;
     }
   } else if (roll < 0.65) {
     const outcome = await timed(deps, () => api.get(token, pick(random, state.knownIds)));
-    if (record(deps, "get", outcome) === "ok") await verifyServed(deps, client, [data(outcome).data as ServedContact]);
+    if (record(deps, "get", outcome) === "ok") {
+      await verifyServed(deps, client, [data(outcome).data as ServedContact], "contacts.get");
+    }
   } else if (roll < 0.8) {
     const organizationId = random() < 0.9 && client.orgs.length > 0 ? pick(random, client.orgs) : pick(random, [1, 2]);
     const name = `${client.user}-${state.sequence++}`;

@@ -5,7 +5,9 @@ import { startScaleOut } from "./stack.ts";
 // `npx -y pnpm@10.34.9 --filter @repo/reliability scale-out [-- --replicas 2 --pdps 2]`:
 // the multi-replica stack of the scale-out tests, for people: one throwaway Postgres, the PDPs,
 // the API replicas and haproxy in front, all on loopback, until Ctrl-C.
+// pnpm passes a `--` through: not an argument.
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((arg) => arg !== "--"),
   options: { replicas: { type: "string", default: "2" }, pdps: { type: "string", default: "2" } },
 });
 const count = (value: string, name: string) => {

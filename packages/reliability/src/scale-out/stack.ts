@@ -19,6 +19,8 @@ export interface Replica {
 
 export interface PdpNode {
   url: string;
+  /** The running PDP's process id (undefined while stopped). */
+  pid(): number | undefined;
   /** Stops the PDP (its port refuses connections until `start`). */
   stop(): Promise<void>;
   /** Starts it again on the same ports. */
@@ -31,6 +33,8 @@ export interface ScaleOutStack {
   replicas: Replica[];
   pdps: PdpNode[];
   databaseUrl: string;
+  /** The Postgres cluster's port (its postmaster names it on its command line). */
+  postgresPort: number;
   /** Plain SQL on the database (the suite's own connection). */
   sql: SqlConnection;
   haproxy: Haproxy;
@@ -87,7 +91,7 @@ export async function startScaleOut(options: ScaleOutOptions = {}): Promise<Scal
     started.push(haproxy);
     const sql = connectSql(databaseUrl);
     started.push({ stop: () => sql.close() });
-    return { url: haproxy.url, replicas, pdps, databaseUrl, sql, haproxy, stop: stopAll };
+    return { url: haproxy.url, replicas, pdps, databaseUrl, postgresPort: postgres.port, sql, haproxy, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
@@ -100,6 +104,7 @@ async function startPdpNode(): Promise<PdpNode & { stop(): Promise<void> }> {
   let pdp: Pdp | undefined = await launch();
   return {
     url: pdp.httpUrl,
+    pid: () => pdp?.pid,
     stop: async () => {
       await pdp?.stop();
       pdp = undefined;
