@@ -1,8 +1,9 @@
 import type {} from "@repo/pdp/global-setup";
 import { QueryTypes, type Sequelize } from "sequelize";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import type {} from "../../test/support/mariadb-global-setup.ts";
 import type {} from "../../test/support/postgres-global-setup.ts";
-import { dialects } from "../../test/support/stack.ts";
+import { dialectsWithMariadb } from "../../test/support/stack.ts";
 import { createTempDatabase, type Dialect, type TempDatabase } from "../testing/database.ts";
 import { type ApiProcess, spawnApi } from "../testing/process.ts";
 import { connectDatabase } from "./connect.ts";
@@ -16,15 +17,19 @@ afterAll(async () => {
 });
 
 async function emptyDatabase(dialect: Dialect): Promise<string> {
-  const database = await createTempDatabase(dialect, inject("postgresUrl"));
+  const database = await createTempDatabase(dialect, inject(dialect === "mariadb" ? "mariadbUrl" : "postgresUrl"));
   databases.push(database);
   return database.url;
 }
 
-const count = async (sequelize: Sequelize, sql: string) =>
-  Number((await sequelize.query<{ n: number | string }>(sql, { type: QueryTypes.SELECT }))[0]?.n);
+/** The SQL below quotes identifiers the standard way; MariaDB reads "x" as a string. */
+const quoted = (sequelize: Sequelize, sql: string) =>
+  sequelize.getDialect() === "mariadb" ? sql.replace(/"(\w+)"/g, "`$1`") : sql;
 
-describe.each(dialects)("migrations under a lock (%s)", (dialect) => {
+const count = async (sequelize: Sequelize, sql: string) =>
+  Number((await sequelize.query<{ n: number | string }>(quoted(sequelize, sql), { type: QueryTypes.SELECT }))[0]?.n);
+
+describe.each(dialectsWithMariadb)("migrations under a lock (%s)", (dialect) => {
   it("two connections migrating one empty database at once: one applies every migration, the other finds none pending", async () => {
     const url = await emptyDatabase(dialect);
     const connections = [connectDatabase(url), connectDatabase(url)];
@@ -38,8 +43,11 @@ describe.each(dialects)("migrations under a lock (%s)", (dialect) => {
               const present = await count(sequelize, `SELECT count(*) AS n FROM "users"`);
               if (present === 0) {
                 await sequelize.query(
-                  `INSERT INTO "users" ("id", "username", "email", "name", "passwordHash", "role", "isBanned", "tokenVersion", "createdAt", "updatedAt")
+                  quoted(
+                    sequelize,
+                    `INSERT INTO "users" ("id", "username", "email", "name", "passwordHash", "role", "isBanned", "tokenVersion", "createdAt", "updatedAt")
                    VALUES (?, ?, ?, ?, 'x', 'user', false, 0, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`,
+                  ),
                   { replacements: [`u${index}`, `u${index}`, `u${index}@example.com`, `u${index}`] },
                 );
                 seeds.push(index);
@@ -60,7 +68,7 @@ describe.each(dialects)("migrations under a lock (%s)", (dialect) => {
   });
 });
 
-describe.each(dialects)("two API processes started at once on one empty database (%s)", (dialect) => {
+describe.each(dialectsWithMariadb)("two API processes started at once on one empty database (%s)", (dialect) => {
   it("both come up healthy; one applied the migrations and seeded, the other neither", async () => {
     const url = await emptyDatabase(dialect);
     const start = () =>

@@ -1,4 +1,4 @@
-import type { Sequelize } from "sequelize";
+import { QueryTypes, type Sequelize } from "sequelize";
 import sqlite3 from "sqlite3";
 
 /**
@@ -22,8 +22,19 @@ export async function withMigrationLock<T>(sequelize: Sequelize, work: () => Pro
   }
   if (dialect === "mariadb" || dialect === "mysql") {
     return sequelize.transaction(async (transaction) => {
-      // -1: wait as long as it takes (another replica is migrating).
-      await sequelize.query("SELECT GET_LOCK(:name, -1)", { replacements: { name: lockName }, transaction });
+      // Wait as long as it takes (another replica is migrating), in rounds of 60 s: GET_LOCK
+      // answers 0 when a round times out and NULL on an error (MariaDB 10.11 answers NULL at once
+      // to a -1 timeout while the lock is held: both replicas migrated); work only once it is 1.
+      for (;;) {
+        const [row] = await sequelize.query<{ held: number | string | null }>("SELECT GET_LOCK(:name, 60) AS held", {
+          replacements: { name: lockName },
+          transaction,
+          type: QueryTypes.SELECT,
+        });
+        if (row?.held === null || row?.held === undefined)
+          throw new Error("GET_LOCK failed: the migration lock was not taken");
+        if (Number(row.held) === 1) break;
+      }
       try {
         return await work();
       } finally {

@@ -10,7 +10,7 @@ export const dialects: Dialect[] = postgresUrl ? ["sqlite", "postgres"] : ["sqli
 
 /**
  * The representative suites that also run on MariaDB (when a server is up): lists against
- * per-row CheckResources, tenancy, notes and the login limiter. The others are dialect-agnostic
+ * per-row CheckResources, tenancy, notes, the login limiter and migrations under their lock. The others are dialect-agnostic
  * beyond what these cover, and running all of them a third time would cost minutes of CI.
  */
 export const dialectsWithMariadb: Dialect[] = mariadbUrl ? [...dialects, "mariadb"] : dialects;
