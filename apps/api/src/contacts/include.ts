@@ -23,7 +23,30 @@ export async function findContacts(db: Database, options: KindFindOptions): Prom
     ],
   });
   await attachTags(db, contacts, options.transaction);
-  return contacts;
+  return stillMatching(db, contacts, options);
+}
+
+/**
+ * The contacts that still match `where` now that their tags are read (a second statement): a
+ * list loads its page with the authorized filter as `where`, and a contact deleted or changed in
+ * between (its tags gone with it) would otherwise be served as a mix of two states, one the
+ * caller may not read. One indexed lookup by primary key.
+ */
+async function stillMatching(
+  db: Database,
+  contacts: ContactModel[],
+  options: KindFindOptions,
+): Promise<ContactModel[]> {
+  if (contacts.length === 0) return contacts;
+  const ids = contacts.map((contact) => contact.id);
+  const present = await db.models.Contact.findAll({
+    where: { [Op.and]: [options.where, { id: { [Op.in]: ids } }] },
+    attributes: ["id"],
+    raw: true,
+    transaction: options.transaction,
+  });
+  const kept = new Set(present.map((row) => row.id));
+  return kept.size === contacts.length ? contacts : contacts.filter((contact) => kept.has(contact.id));
 }
 
 async function attachTags(db: Database, contacts: ContactModel[], transaction?: Transaction): Promise<void> {
