@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { type ApiClient, errorOf, type TestStack } from "../src/testing/index.ts";
+import { type ApiClient, type Dialect, errorOf, type TestStack } from "../src/testing/index.ts";
 import { startPdpCounter } from "./support/pdp-counter.ts";
-import { stackOn } from "./support/stack.ts";
+import { dialects, stackOn } from "./support/stack.ts";
 
 // What each list costs at the PDP, counted at the PDP's door (a pass-through in front of the
 // real PDP): one PlanResources per action (read and every flag), no CheckResources for the page
@@ -28,9 +28,9 @@ async function addRows(app: TestStack, john: ApiClient) {
   }
 }
 
-async function setUp(options: { listVerify?: "check" } = {}) {
+async function setUp(dialect: Dialect, options: { listVerify?: "check" } = {}) {
   const counter = await startPdpCounter(inject("cerbosUrl"));
-  const app = await stackOn("sqlite", { ...options, cerbosUrl: counter.url });
+  const app = await stackOn(dialect, { ...options, cerbosUrl: counter.url });
   const [alice, john] = [await app.as("alice"), await app.as("john")];
   await addRows(app, john);
   /** The call's result and the PDP requests it made. */
@@ -73,10 +73,10 @@ async function allPages<T>(
   throw new Error("paging did not end");
 }
 
-describe("lists at the PDP (sqlite)", () => {
+describe.each(dialects)("lists at the PDP (%s)", (dialect) => {
   let s: Setup;
   beforeAll(async () => {
-    s = await setUp();
+    s = await setUp(dialect);
   });
   afterAll(async () => {
     await s?.app.stop();
@@ -153,7 +153,7 @@ describe("lists at the PDP with LIST_VERIFY=check (sqlite)", () => {
   let s: Setup;
   let plain: Setup;
   beforeAll(async () => {
-    [s, plain] = [await setUp({ listVerify: "check" }), await setUp()];
+    [s, plain] = [await setUp("sqlite", { listVerify: "check" }), await setUp("sqlite")];
   });
   afterAll(async () => {
     for (const setup of [s, plain]) {
