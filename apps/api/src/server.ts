@@ -111,7 +111,12 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const trustedProxies = options.trustedProxies ?? [];
   app.set("trust proxy", trustedProxies.length > 0 ? trustedProxies : false);
   app.use(securityHeaders(everyResponse));
-  app.use(["/trpc", "/health"], securityHeaders(apiResponses));
+  app.use(["/trpc", "/health", "/live"], securityHeaders(apiResponses));
+  // For a load balancer's check: the process serves HTTP. It asks neither the database nor the
+  // PDP, so a slow PDP under load does not take every replica out of rotation at once (/health does).
+  app.get("/live", (_req, res) => {
+    res.json({ status: "ok" });
+  });
   app.get("/health", async (_req, res) => {
     const report = await checkHealth(db, pdp);
     res.status(report.database === "ok" && report.pdp === "ok" ? 200 : 503).json(report);

@@ -53,6 +53,9 @@ describe.each(dialects)("the PDP down or slow (%s)", (dialect) => {
     const health = await fetch(`${app.url}/health`);
     expect(health.status).toBe(503);
     expect(await health.json()).toEqual({ database: "ok", pdp: "down" });
+    // The balancer's check keeps the replica in rotation: every replica shares the PDPs.
+    const live = await fetch(`${app.url}/live`);
+    expect([live.status, await live.json()]).toEqual([200, { status: "ok" }]);
 
     // The PDP comes back on the same address: the API recovers without a restart.
     pdp = await startPdp({ policiesDir: repoPoliciesDir, httpPort: port });

@@ -63,15 +63,22 @@ export function clearSession(notice?: SignOutNotice): void {
   emit();
 }
 
-/** The notice of the last automatic sign-out, read once: reloading the sign-in page drops it. */
-export function takeSignOutNotice(): SignOutNotice | null {
+/**
+ * The notice of the last automatic sign-out. Reading does not drop it: a render React throws
+ * away (a lazy page suspending) would lose it; the sign-in page drops it once it is on screen
+ * (`dropSignOutNotice` in an effect), so reloading the sign-in page does not show it again.
+ */
+export function peekSignOutNotice(): SignOutNotice | null {
   const raw = sessionStorage.getItem(NOTICE_KEY);
-  sessionStorage.removeItem(NOTICE_KEY);
   try {
     return raw ? (JSON.parse(raw) as SignOutNotice) : null;
   } catch {
     return null;
   }
+}
+
+export function dropSignOutNotice(): void {
+  sessionStorage.removeItem(NOTICE_KEY);
 }
 
 function subscribe(listener: () => void): () => void {

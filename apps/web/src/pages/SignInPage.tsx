@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type ChangeEvent, useState } from "react";
+import { type ChangeEvent, useEffect, useState } from "react";
 import { DemoUsers } from "../components/DemoUsers.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
 import { IdpSignInButton } from "../components/IdpSignInButton.tsx";
@@ -11,7 +11,7 @@ import { appName, usePageTitle } from "../components/ui/page.tsx";
 import { describeSignInError } from "../lib/errors.ts";
 import { useForm } from "../lib/form/use-form.ts";
 import { maxLengthOf, signInSchema } from "../lib/schemas.ts";
-import { saveSession, takeSignOutNotice } from "../lib/session.ts";
+import { dropSignOutNotice, peekSignOutNotice, saveSession } from "../lib/session.ts";
 import { useTRPC } from "../lib/trpc.ts";
 
 const fields = {
@@ -23,7 +23,9 @@ export function SignInPage() {
   usePageTitle("Sign in");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [notice] = useState(takeSignOutNotice);
+  const [notice] = useState(peekSignOutNotice);
+  // Shown now: a reload of this page no longer shows it.
+  useEffect(dropSignOutNotice, []);
   const form = useForm({ id: "sign-in", schema: signInSchema, fields, initial: { username: "", password: "" } });
   const login = useMutation(
     trpc.auth.login.mutationOptions({

@@ -61,8 +61,11 @@ export async function startHaproxy(backends: readonly { name: string; port: numb
     "backend replicas",
     "  balance roundrobin",
     `  source ${proxySource}`,
-    "  option httpchk GET /health",
+    // Liveness, not /health: /health follows the PDPs' latency, and every replica shares the
+    // PDPs, so under overload it took every replica out at once (haproxy then answered 503).
+    "  option httpchk GET /live",
     "  http-check expect status 200",
+    "  timeout check 2s",
     "  default-server inter 500ms fall 2 rise 1",
     ...backends.map((backend) => `  server ${backend.name} 127.0.0.1:${backend.port} check`),
     "listen stats",
