@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorOf, type TestStack } from "../src/testing/index.ts";
-import { dialects, stackOn } from "./support/stack.ts";
+import { dialectsWithMariadb, stackOn } from "./support/stack.ts";
 
 // A ban means: the user signs in and reads, but writes nothing (policies: `banned-no-writes` on
 // every write action of every kind). bruno (banned, Sales) is a member of Globex and owns
 // contact 8 there; olga owns Globex and is banned here by alice.
 
-describe.each(dialects)("bans (%s)", (dialect) => {
+describe.each(dialectsWithMariadb)("bans (%s)", (dialect) => {
   let app: TestStack;
   beforeAll(async () => {
     app = await stackOn(dialect);
