@@ -63,7 +63,7 @@ export async function listKind<M extends Model, Flag extends string>(
               `query plan and CheckResources disagree on ${action}: flag taken from the check`,
             ),
     },
-    { ...options, load: (find) => kind.findAll(ctx.db, find) },
+    { ...options, load: (find) => kind.findAll(ctx.db, { ...find, pageLoad: true }) },
   );
   ctx.cerbosCallIds.push(...Object.values(page.cerbosCallIds), ...page.checkCallIds);
   return page;

@@ -8,6 +8,12 @@ export interface KindFindOptions {
   where: WhereOptions;
   attributes?: FindAttributeOptions;
   transaction?: Transaction;
+  /**
+   * A list page read by key under the authorized filter (the list primitive's loader). A kind
+   * that reads its rows in more than one statement checks `where` again after the last (contacts:
+   * their tags), so a row changed in between is left out; a single load is checked on what it read.
+   */
+  pageLoad?: boolean;
 }
 
 /** The Sequelize model of a kind, defined on each Sequelize instance (two databases can be open). */

@@ -15,20 +15,21 @@ import type { ContactModel } from "./kind.ts";
  */
 export async function findContacts(db: Database, options: KindFindOptions): Promise<ContactModel[]> {
   const { Contact, User, Company } = db.models;
+  const { pageLoad, ...find } = options;
   const contacts = await Contact.findAll({
-    ...options,
+    ...find,
     include: [
       { model: User, as: "owner", attributes: ["id", "name"] },
       { model: Company, as: "company", attributes: ["id", "name"] },
     ],
   });
-  await attachTags(db, contacts, options.transaction);
-  return stillMatching(db, contacts, options);
+  await attachTags(db, contacts, find.transaction);
+  return pageLoad === true ? stillMatching(db, contacts, find) : contacts;
 }
 
 /**
  * The contacts that still match `where` now that their tags are read (a second statement): a
- * list loads its page with the authorized filter as `where`, and a contact deleted or changed in
+ * list loads its page with the authorized filter as `where` (`pageLoad`), and a contact deleted or changed in
  * between (its tags gone with it) would otherwise be served as a mix of two states, one the
  * caller may not read. One indexed lookup by primary key.
  */
