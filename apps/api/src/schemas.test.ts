@@ -21,7 +21,12 @@ describe("the input schemas (@repo/api/schemas, re-exported as @repo/client/sche
   });
 
   it("are the API's own validation: defaults and limits as the procedures apply them", () => {
-    expect(contactListInput.parse(undefined)).toEqual({ sortBy: "lastName", sortDir: "asc", limit: 20 });
+    expect(contactListInput.parse(undefined)).toEqual({
+      sortBy: "lastName",
+      sortDir: "asc",
+      limit: 20,
+      withTotal: true,
+    });
     expect(contactListInput.safeParse({ limit: 100 }).success).toBe(true);
     expect(contactListInput.safeParse({ limit: 101 }).success).toBe(false);
     expect(contactListInput.safeParse({ cursor: "c", offset: 5 }).success).toBe(false);

@@ -50,6 +50,11 @@ export const contactListInput = z
     limit: listLimit(20),
     cursor: listCursor,
     offset: listOffset,
+    /**
+     * `false`: no count query, `total: null` (an infinite-scroll client knows the total from its
+     * first page and needs none on the next ones). Default `true`: the exact total.
+     */
+    withTotal: z.boolean().default(true),
   })
   .refine(cursorOrOffset.check, cursorOrOffset.params)
   .prefault({});

@@ -47,7 +47,7 @@ type Setup = Awaited<ReturnType<typeof setUp>>;
 /** A page as the two stacks must agree on it: which rows, with which actions, and the paging. */
 const decided = (page: {
   items: { id: number; allowedActions: object }[];
-  total: number;
+  total: number | null;
   nextCursor: string | null;
 }) => ({
   items: page.items.map((item) => [item.id, item.allowedActions]),
@@ -58,10 +58,10 @@ const decided = (page: {
 /** Every page of a cursor-paged list, with the PDP requests of each page. */
 async function allPages<T>(
   s: Setup,
-  page: (cursor: string | undefined) => Promise<{ items: T[]; total: number; nextCursor: string | null }>,
+  page: (cursor: string | undefined) => Promise<{ items: T[]; total: number | null; nextCursor: string | null }>,
 ) {
   const items: T[] = [];
-  const pages: { plan: number; check: number; total: number }[] = [];
+  const pages: { plan: number; check: number; total: number | null }[] = [];
   let cursor: string | undefined;
   for (let count = 0; count < 50; count++) {
     const { result, plan, check } = await s.counted(() => page(cursor));

@@ -48,7 +48,7 @@ type Page = Awaited<ReturnType<ApiClient["contacts"]["list"]["query"]>>;
 /** Follows nextCursor to the end; every page must report the same exact total. */
 async function listAll(client: ApiClient, params: ListParams, limit: number) {
   const items: Page["items"] = [];
-  const totals = new Set<number>();
+  const totals = new Set<number | null>();
   let cursor: string | undefined;
   for (let pages = 0; pages < 100; pages++) {
     const page: Page = await client.contacts.list.query({ ...params, limit, cursor });

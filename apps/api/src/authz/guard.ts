@@ -34,6 +34,8 @@ export interface ListOptions {
   attributes?: FindAttributeOptions;
   /** The page as one sorted statement per value, merged (authz/query.ts); also a filter. */
   partition?: ListPartition;
+  /** `false`: no count query (the page's `count` is then -1); default: the exact total. */
+  count?: boolean;
 }
 
 /** One page of the kind's rows the caller may read, each with the kind's flags, and the exact total. */

@@ -9,7 +9,8 @@ import { contactSql } from "./sql.ts";
 
 export interface ContactPage {
   items: ContactDto[];
-  total: number;
+  /** The exact count of matching rows the user may read; `null` when asked `withTotal: false`. */
+  total: number | null;
   nextCursor: string | null;
 }
 
@@ -17,6 +18,7 @@ export interface ContactPage {
  * The contacts the user may read, filtered IN THE DATABASE by the Cerbos query plan (the list
  * primitive, authz/query.ts), sorted by a key + id keyset, with the exact total and each row's
  * allowed actions (each flag's plan evaluated in SQL over the page: no CheckResources).
+ * `withTotal: false` runs no count statement (a list's costliest, ~9 ms of ~20 at 100k): `total: null`.
  */
 export async function listContacts(ctx: AuthzContext, input: ContactListInput): Promise<ContactPage> {
   if (input.organizationId !== undefined) requireMembership(ctx.session, input.organizationId, "Organization");
@@ -39,6 +41,7 @@ export async function listContacts(ctx: AuthzContext, input: ContactListInput): 
       ["id", direction],
     ],
     limit: input.limit,
+    count: input.withTotal,
     offset: cursor === undefined ? input.offset : undefined,
     // The sort key as the database computes it: the next cursor starts after it.
     attributes: { include: [[sortKey, "sortKey"]] },
@@ -63,5 +66,5 @@ export async function listContacts(ctx: AuthzContext, input: ContactListInput): 
           id: last.id,
         })
       : null;
-  return { items, total: page.count, nextCursor };
+  return { items, total: input.withTotal ? page.count : null, nextCursor };
 }

@@ -15,6 +15,7 @@ import { navigate } from "../lib/use-route.ts";
 
 type Change = (state: ContactListState, options?: { replace?: boolean }) => void;
 
+// The offset pages always ask for the total (withTotal defaults to true): `null` never reaches here.
 const totalText = (total: number) => (total === 1 ? "1 contact" : `${total} contacts`);
 
 function ContactsResults({
@@ -39,11 +40,11 @@ function ContactsResults({
       {list.data && (
         <>
           <p className="text-sm text-slate-700" role="status" data-testid="contacts-total">
-            {totalText(list.data.total)}
+            {list.data.total !== null && totalText(list.data.total)}
             {list.isFetching ? " (updating…)" : ""}
           </p>
           <ContactsList items={list.data.items} state={state} onChange={onChange} />
-          {list.data.total > 0 && <Pagination total={list.data.total} state={state} onChange={onChange} />}
+          {!!list.data.total && <Pagination total={list.data.total} state={state} onChange={onChange} />}
         </>
       )}
     </>
