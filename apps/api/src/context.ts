@@ -10,7 +10,9 @@ import type { ListVerify } from "./authz/query.ts";
 import type { DenialsByCall } from "./authz/reasons.ts";
 import type { Database } from "./db/database.ts";
 import type { MembershipModel, UserModel } from "./db/models/index.ts";
+import { isDatabaseUnavailable } from "./db/unavailable.ts";
 import type { AuditTrail } from "./decisions/audit-trail.ts";
+import { databaseUnavailable } from "./errors.ts";
 import { clientAddressOf } from "./http/client-address.ts";
 import type { Logger } from "./logger.ts";
 
@@ -62,7 +64,11 @@ export function createContextFactory(deps: AppDeps) {
       typeof requestIdHeader === "string" && /^[\w.-]{1,64}$/.test(requestIdHeader) ? requestIdHeader : randomUUID();
     // Echoed so a user can quote it when reporting an error; the log lines carry it too.
     res.setHeader("x-request-id", requestId);
-    const { session, failure, failureMessage } = await authenticate(req.headers.authorization, deps);
+    const { session, failure, failureMessage } = await authenticate(req.headers.authorization, deps).catch(
+      (error: unknown) => {
+        throw isDatabaseUnavailable(error) ? databaseUnavailable(error) : error;
+      },
+    );
     return {
       ...deps,
       log: deps.log.child({ requestId }),

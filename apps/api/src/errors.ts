@@ -74,6 +74,15 @@ export function pdpUnavailable(cause: unknown): TRPCError {
   });
 }
 
+/** The database is down or restarting: nothing was read or written that the client is told of. */
+export function databaseUnavailable(cause: unknown): TRPCError {
+  return new TRPCError({
+    code: "SERVICE_UNAVAILABLE",
+    message: "The database is unavailable; try again shortly.",
+    cause,
+  });
+}
+
 /** Logged in full, never returned: the client only learns that the server failed. */
 export function internal(reason: string, cause?: unknown): TRPCError {
   return new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: reason, cause });

@@ -2,7 +2,8 @@ import { initTRPC } from "@trpc/server";
 import { ZodError } from "zod";
 import { reasonsOfRefusal } from "./authz/reasons.ts";
 import type { Context, Session } from "./context.ts";
-import { AccessDenied, AuthFailed, unauthorized } from "./errors.ts";
+import { isDatabaseUnavailable } from "./db/unavailable.ts";
+import { AccessDenied, AuthFailed, databaseUnavailable, unauthorized } from "./errors.ts";
 import { limitMessage } from "./http/batch-limits.ts";
 
 const t = initTRPC.context<Context>().create({
@@ -51,7 +52,14 @@ const logged = t.middleware(async ({ ctx, path, type, next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(logged);
+/** A database that is down or restarting answers SERVICE_UNAVAILABLE (retry), not a 500 (db/unavailable.ts). */
+const databaseDown = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) throw databaseUnavailable(result.error.cause);
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(logged).use(databaseDown);
 
 const unauthorizedMessages = {
   missing: "Sign in: this call needs a bearer token.",

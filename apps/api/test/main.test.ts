@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Pdp, startPdp } from "@repo/pdp";
@@ -6,7 +6,14 @@ import { afterAll, describe, expect, inject, it } from "vitest";
 import { type ApiProcess, spawnApi } from "../src/testing/index.ts";
 
 /** src/main.ts as its own process on a fresh SQLite file, as `pnpm --filter @repo/api start` runs it. */
-async function runMain(cerbosUrl: string, dir = mkdtempSync(join(tmpdir(), "api-main-"))): Promise<ApiProcess> {
+const dirs: string[] = [];
+const tempDir = (prefix: string): string => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  dirs.push(dir);
+  return dir;
+};
+
+async function runMain(cerbosUrl: string, dir = tempDir("api-main-")): Promise<ApiProcess> {
   const main = await spawnApi({
     databaseUrl: `sqlite:${join(dir, "app.db")}`,
     cerbosUrl,
@@ -22,11 +29,12 @@ const pdps: Pdp[] = [];
 afterAll(async () => {
   await Promise.all(children.map((child) => child.kill9()));
   await Promise.all(pdps.map((pdp) => pdp.stop()));
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("the API process (src/main.ts)", () => {
   it("serves, then stops once and cleanly on Ctrl-C (which arrives twice: terminal and tsx), WAL checkpointed", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "api-main-"));
+    const dir = tempDir("api-main-");
     const main = await runMain(inject("cerbosUrl"), dir);
     const [, url] = await main.waitFor(/"url":"(http:\/\/127\.0\.0\.1:\d+)"/);
     expect(await (await fetch(`${url}/health`)).json()).toEqual({ database: "ok", pdp: "ok" });
@@ -45,7 +53,7 @@ describe("the API process (src/main.ts)", () => {
   });
 
   it("refuses to start against a PDP without the app's policies, saying which are missing", async () => {
-    const pdp = await startPdp({ policiesDir: mkdtempSync(join(tmpdir(), "no-policies-")) });
+    const pdp = await startPdp({ policiesDir: tempDir("no-policies-") });
     pdps.push(pdp);
     const main = await runMain(pdp.httpUrl);
     expect(await main.exited).toBe(1);

@@ -23,4 +23,22 @@ describe.skipIf(!binDir && !postgresRequired())("startPostgres", () => {
     await pg.stop();
     await expect(run(client, [url, "-tAc", "select 1"])).rejects.toThrow();
   });
+
+  it("restarts fast on the same port with the data kept, refusing connections while it is down", async () => {
+    const pg = await startPostgres();
+    try {
+      const url = await pg.createDatabase("restart_db");
+      const psql = join(binDir ?? "", "psql");
+      const client = existsSync(psql) ? psql : "psql";
+      await run(client, [url, "-tAc", "create table kept (n int); insert into kept values (7)"]);
+      const restarted = pg.restart(1500);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await expect(run(client, [url, "-tAc", "select 1"])).rejects.toThrow();
+      await restarted;
+      const { stdout } = await run(client, [url, "-tAc", "select n from kept"]);
+      expect(stdout.trim()).toBe("7");
+    } finally {
+      await pg.stop();
+    }
+  });
 });

@@ -13,6 +13,11 @@ export interface ThrowawayPostgres {
   port: number;
   /** Creates an empty database and returns its URL. */
   createDatabase(name: string): Promise<string>;
+  /**
+   * A fast restart on the same port and data (`pg_ctl stop -m fast`: every session is
+   * terminated, open transactions roll back), down for `downMs` before it starts again.
+   */
+  restart(downMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -62,7 +67,9 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
   await pg("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync"]);
   const port = await freePort();
   const serverOptions = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
-  await pg("pg_ctl", ["-D", dataDir, "-o", serverOptions, "-l", join(dir, "log"), "-w", "-t", "30", "start"]);
+  const start = () =>
+    pg("pg_ctl", ["-D", dataDir, "-o", serverOptions, "-l", join(dir, "log"), "-w", "-t", "30", "start"]);
+  await start();
 
   // Exit hooks do not run on SIGKILL: a detached watchdog stops the cluster when we are gone.
   const stopCommand = asRoot
@@ -87,6 +94,11 @@ export async function startPostgres(): Promise<ThrowawayPostgres> {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`unsafe database name: ${name}`);
       await pg("createdb", ["-h", "127.0.0.1", "-p", String(port), "-U", "postgres", name]);
       return `postgres://postgres@127.0.0.1:${port}/${name}`;
+    },
+    async restart(downMs = 0) {
+      await pg("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "-t", "30", "stop"]);
+      if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
+      await start();
     },
     stop() {
       stopped ??= (async () => {
