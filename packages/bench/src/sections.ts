@@ -2,7 +2,7 @@ import type { BenchConfig } from "./config.ts";
 import { benchUserNames } from "./data/generate.ts";
 import { expectedLevers, leverColumns } from "./levers/section.ts";
 import { listColumns } from "./list/section.ts";
-import { loadColumns, loadProcedures, procedures } from "./load/section.ts";
+import { isCursorPage, loadColumns, loadProcedures, procedures } from "./load/section.ts";
 import { verifyColumns, verifyConnections } from "./load/verify-section.ts";
 import { peerColumns } from "./peers/section.ts";
 import type { Report, Section } from "./report.ts";
@@ -84,7 +84,7 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
       `4. API under load (startApi in its own process, ${size(config.loadSize)} contacts)`,
       ["procedure", "connections"],
       loadColumns,
-      `Closed-loop keep-alive HTTP client in the bench process; connections take the three bench users in turn (signed in through auth.login first). contacts.list: one page of 50 by lastName with its total and allowed actions; contacts.list cursor page: the second page (the first page's nextCursor; the exact total is counted on every page, as the API does); contacts.get: one readable contact. ${config.load.windows} windows of ${config.load.windowSeconds} s after a ${config.load.warmupSeconds} s warm-up: median [min–max] over windows. RSS: the API process, sampled every 100 ms. CPU per request: user + system time of the API process and of the PDP process over the timed windows (/proc, 10 ms ticks) divided by the requests served; the machine has 2 cores, so API + PDP CPU per request bounds the throughput near 2,000 / (API + PDP) requests/s, the bench client's own CPU aside. The API logs one line per request at info, to /dev/null.`,
+      `Closed-loop keep-alive HTTP client in the bench process; connections take the three bench users in turn (signed in through auth.login first). contacts.list: one page of 50 by lastName with its total and allowed actions; contacts.list cursor page: the second page (the first page's nextCursor) with \`withTotal: false\`, as an infinite-scroll client asks it (the total is known from the first page: no count statement); contacts.list cursor page with total: the same page with the exact total counted again (the API's default); contacts.get: one readable contact. ${config.load.windows} windows of ${config.load.windowSeconds} s after a ${config.load.warmupSeconds} s warm-up: median [min–max] over windows. RSS: the API process, sampled every 100 ms. CPU per request: user + system time of the API process and of the PDP process over the timed windows (/proc, 10 ms ticks) divided by the requests served; the machine has 2 cores, so API + PDP CPU per request bounds the throughput near 2,000 / (API + PDP) requests/s, the bench client's own CPU aside. The API logs one line per request at info, to /dev/null.`,
     ),
     pdpShare: report.section(
       "4b. Share of the API latency that is the PDP, and the flags in SQL against CheckResources",
@@ -126,7 +126,7 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
   sections.naive.expect([size(config.naiveSize), "sales", "measured"]);
   for (const name of planNames) sections.translation.expect([name]);
   for (const procedure of loadProcedures) {
-    const cells = procedure === "contacts.list cursor page" ? config.load.extraConnections : config.load.connections;
+    const cells = isCursorPage(procedure) ? config.load.extraConnections : config.load.connections;
     for (const connections of cells) sections.load.expect([procedure, String(connections)]);
   }
   for (const connections of verifyConnections(config.load)) sections.verify.expect([String(connections)]);

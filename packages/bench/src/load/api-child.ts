@@ -17,10 +17,11 @@ const script = fileURLToPath(new URL("./api-process.ts", import.meta.url));
 export async function startApiProcess(
   databaseUrl: string,
   cerbosUrl: string,
-  options: { listVerify?: "off" | "check" } = {},
+  options: { listVerify?: "off" | "check"; nodeOptions?: readonly string[] } = {},
 ): Promise<ApiProcess> {
   const child = fork(script, [], {
-    execArgv: ["--import", "tsx"],
+    // nodeOptions: e.g. --cpu-prof for the endpoint runner's profile (load/endpoint-main.ts).
+    execArgv: ["--import", "tsx", ...(options.nodeOptions ?? [])],
     env: {
       ...process.env,
       NODE_ENV: "production",

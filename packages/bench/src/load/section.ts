@@ -16,9 +16,21 @@ export const loadColumns = [
 ];
 export const procedures = ["contacts.list", "contacts.get"] as const;
 export type Procedure = (typeof procedures)[number];
-/** What section 4 puts under load: the procedures, and contacts.list's second page (by its cursor). */
-export const loadProcedures = ["contacts.list", "contacts.list cursor page", "contacts.get"] as const;
+/**
+ * What section 4 puts under load: the procedures, and contacts.list's second page (by its cursor)
+ * the infinite-scroll way (`withTotal: false`: the total is known from the first page) and, side
+ * by side, with the exact total counted again.
+ */
+export const loadProcedures = [
+  "contacts.list",
+  "contacts.list cursor page",
+  "contacts.list cursor page with total",
+  "contacts.get",
+] as const;
 export type LoadProcedure = (typeof loadProcedures)[number];
+/** The cursor pages run at `extraConnections` only. */
+export const isCursorPage = (procedure: LoadProcedure): procedure is Exclude<LoadProcedure, Procedure> =>
+  procedure.startsWith("contacts.list cursor page");
 
 export interface LoadOptions {
   connections: readonly number[];
@@ -62,15 +74,14 @@ export async function openSessions(api: ApiProcess): Promise<Session[]> {
 
 export function targets(procedure: LoadProcedure, sessions: Session[]): (connection: number, n: number) => Target {
   const listPath = trpcQueryPath("contacts.list", listInput);
+  const withTotal = procedure !== "contacts.list cursor page";
   const cursorPaths = sessions.map((session) =>
-    trpcQueryPath("contacts.list", { ...listInput, cursor: session.nextCursor }),
+    trpcQueryPath("contacts.list", { ...listInput, cursor: session.nextCursor, withTotal }),
   );
   return (connection, n) => {
     const session = sessions[connection % sessions.length]!;
     if (procedure === "contacts.list") return { path: listPath, token: session.token };
-    if (procedure === "contacts.list cursor page") {
-      return { path: cursorPaths[connection % sessions.length]!, token: session.token };
-    }
+    if (isCursorPage(procedure)) return { path: cursorPaths[connection % sessions.length]!, token: session.token };
     const id = session.readableIds[n % session.readableIds.length]!;
     return { path: trpcQueryPath("contacts.get", { id }), token: session.token };
   };
@@ -87,10 +98,11 @@ export async function runLoadSection(
   sessions: Session[],
   options: LoadOptions,
   pdpPid: number | undefined,
+  only: readonly LoadProcedure[] = loadProcedures,
 ): Promise<Partial<Record<Procedure, number>>> {
   const singleConnectionP50: Partial<Record<Procedure, number>> = {};
-  for (const procedure of loadProcedures) {
-    const cells = procedure === "contacts.list cursor page" ? options.extraConnections : options.connections;
+  for (const procedure of only) {
+    const cells = isCursorPage(procedure) ? options.extraConnections : options.connections;
     for (const connections of cells) {
       const label = [procedure, String(connections)];
       progress(`load: ${procedure} at ${connections} connection(s)`);
@@ -115,7 +127,7 @@ export async function runLoadSection(
         const firstError = windows.find((window) => window.firstError)?.firstError;
         if (errors > 0) throw new Error(`${errors} of ${requests} requests failed; first: ${firstError}`);
         const p50 = summarize(windows.map((window) => window.p50));
-        if (connections === 1 && procedure !== "contacts.list cursor page") singleConnectionP50[procedure] = p50.median;
+        if (connections === 1 && !isCursorPage(procedure)) singleConnectionP50[procedure] = p50.median;
         section.set(label, [
           figure(summarize(windows.map((window) => window.requestsPerSecond))),
           figure(p50),
