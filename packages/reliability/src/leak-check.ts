@@ -1,6 +1,6 @@
 import type { Principal } from "@cerbos/core";
 import type { SqlReader } from "@repo/testing";
-import { type Oracle, type ServedContact, servedResource, storedContacts } from "./oracle.ts";
+import { type Oracle, type ServedContact, type StoredContact, servedResource, storedContacts } from "./oracle.ts";
 
 export interface LeakReport {
   checked: number;
@@ -36,8 +36,14 @@ export async function checkServed(
       const row = stored.get(item.id);
       const changed = !row || row.updatedAt !== Date.parse(item.updatedAt);
       if (changed && asServed.has(String(item.id))) raced++;
-      else leaks.push(`${principal.id} was shown contact ${item.id} ${JSON.stringify(servedResource(item).attr)}`);
+      else leaks.push(describeLeak(principal, item, row));
     }
   }
   return { checked: items.length, leaks, raced };
+}
+
+/** Everything needed to explain a leak afterwards: who, what was served, what is stored now. */
+function describeLeak(principal: Principal, item: ServedContact, row: StoredContact | undefined): string {
+  const stored = row ? `${JSON.stringify(row.resource.attr)} updated ${new Date(row.updatedAt).toISOString()}` : "gone";
+  return `${principal.id} was shown contact ${item.id} ${JSON.stringify(servedResource(item).attr)} updated ${item.updatedAt} (stored now: ${stored}; principal ${JSON.stringify(principal.attr)})`;
 }

@@ -10,9 +10,10 @@ import { type ScaleOutStack, startScaleOut } from "../src/scale-out/stack.ts";
 import { sleep } from "../src/tally.ts";
 
 // The concurrent load with the leak oracle (src/load/) through haproxy in front of two API
-// replicas and two PDPs on one Postgres, while one replica is killed with SIGKILL and one PDP is
-// restarted. The oracle asks a PDP of its own (the suite's), so the faults do not touch it.
-describe("scale-out: load through haproxy with a replica killed and a PDP restarted", () => {
+// replicas and two PDPs on one Postgres, while one replica is killed with SIGKILL, one PDP is
+// restarted and Postgres is restarted (fast shutdown). The oracle asks a PDP of its own (the
+// suite's), so the faults do not touch it.
+describe("scale-out: load through haproxy with a replica killed, a PDP restarted and Postgres restarted", () => {
   let stack: ScaleOutStack;
   let clients: LoadClient[];
   let knownIds: number[];
@@ -40,8 +41,10 @@ describe("scale-out: load through haproxy with a replica killed and a PDP restar
   /** A burst with `fault` started a third of the way in; the fault window lasts until the burst ends. */
   async function burstWith(
     run: LoadRun,
+    phase: string,
     fault?: () => Promise<void>,
   ): Promise<{ latencies: number[]; during: number }> {
+    run.state.phase = phase;
     const before = run.state.tally.get("refused during faults");
     const injected = fault
       ? sleep(budget.scaleOutBurstMs / 3).then(async () => {
@@ -77,22 +80,25 @@ describe("scale-out: load through haproxy with a replica killed and a PDP restar
       phases[name] = { ...burst, errorsAfter: run.state.tally.get("errors") };
     };
 
-    await quiet("steady", 0, await burstWith(run));
-    await quiet("replica killed", 1, await burstWith(run, () => api1!.kill9()));
+    await quiet("steady", 0, await burstWith(run, "steady"));
+    await quiet("replica killed", 1, await burstWith(run, "replica killed", () => api1!.kill9()));
     await api1!.start();
     await everyReplicaUp();
     await quiet(
       "PDP restarted",
       2,
-      await burstWith(run, async () => {
+      await burstWith(run, "PDP restarted", async () => {
         await pdp1!.stop();
         await sleep(500);
         await pdp1!.start();
       }),
     );
+    // A Postgres fast restart: every session terminated, down for a second. Requests fail
+    // closed (SERVICE_UNAVAILABLE) meanwhile; the replicas' pools reconnect by themselves.
+    await quiet("database restarted", 3, await burstWith(run, "database restarted", () => stack.restartPostgres(1000)));
     const errorsBeforeRecovery = run.state.tally.get("errors");
     const servedBeforeRecovery = run.state.tally.get("served");
-    await quiet("recovered", 3, await burstWith(run));
+    await quiet("recovered", 4, await burstWith(run, "recovered"));
 
     const { state } = run;
     const { tally } = state;
@@ -119,6 +125,10 @@ describe("scale-out: load through haproxy with a replica killed and a PDP restar
       figures[`${name} refused by fault`] = phase.during;
     }
     report("scale-out load", figures);
+    if (tally.get("errors") > 0) {
+      console.log(`haproxy's abnormal terminations:\n${stack.haproxy.output()}`);
+      for (const replica of stack.replicas) console.log(`${replica.name}:\n${replica.process()?.output() ?? ""}`);
+    }
 
     expect({ leaks: state.leaks, errors: tally.samples }).toEqual({ leaks: [], errors: [] });
     expect(tally.get("errors")).toBe(0);
@@ -130,7 +140,7 @@ describe("scale-out: load through haproxy with a replica killed and a PDP restar
     expect(tally.get("served")).toBeGreaterThanOrEqual(clients.length * 5);
     expect(tally.get("refused")).toBeGreaterThanOrEqual(clients.length);
     expect(state.rowsChecked).toBeGreaterThanOrEqual(clients.length * 50);
-    expect(run.compared()).toBe(4 * clients.length);
+    expect(run.compared()).toBe(5 * clients.length);
     expect(state.lastName.size).toBeGreaterThanOrEqual(clients.length);
   });
 });

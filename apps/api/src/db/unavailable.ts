@@ -17,9 +17,9 @@ const socketCodes = new Set([
   "ER_GET_CONNECTION_TIMEOUT",
   "ER_CLOSING_POOL",
 ]);
-/** What node-postgres says when the server closes a connection under a query. */
+/** What node-postgres says when the server closes a connection under a query (or a COMMIT). */
 const droppedMessages =
-  /Connection terminated|terminating connection|the database system is (starting up|shutting down)/i;
+  /Connection terminated|terminating connection|not queryable|the database system is (starting up|shutting down)/i;
 
 function codeOf(error: unknown): string | undefined {
   if (typeof error !== "object" || error === null) return undefined;

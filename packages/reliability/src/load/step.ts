@@ -23,6 +23,8 @@ export class LoadState {
   raced = 0;
   apiMs = 0;
   oracleMs = 0;
+  /** The scenario's current phase (named in error samples, so an error can be placed). */
+  phase = "";
   /** Latency of each request of the current phase (ms). */
   latencies: number[] = [];
   constructor(readonly knownIds: number[]) {}
@@ -66,7 +68,8 @@ function record(deps: StepDeps, what: string, outcome: Outcome): "ok" | "refused
     return "fault";
   }
   tally.add("errors");
-  tally.add(`error ${what} ${code}`, "thrown" in outcome ? outcome.thrown : JSON.stringify(outcome.body).slice(0, 300));
+  const detail = "thrown" in outcome ? outcome.thrown : JSON.stringify(outcome.body).slice(0, 300);
+  tally.add(`error ${what} ${code}`, deps.state.phase ? `[${deps.state.phase}] ${detail}` : detail);
   return "error";
 }
 

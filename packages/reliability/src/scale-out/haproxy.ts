@@ -47,8 +47,13 @@ export async function startHaproxy(backends: readonly { name: string; port: numb
   const config = [
     "global",
     "  maxconn 2000",
+    // Abnormal terminations only (who closed, at which stage): kept in output() for a failing run.
+    "  log stdout format raw local0 info",
     "defaults",
     "  mode http",
+    "  log global",
+    "  option httplog",
+    "  option dontlog-normal",
     "  timeout connect 1s",
     "  timeout client 60s",
     "  timeout server 60s",
@@ -81,7 +86,7 @@ export async function startHaproxy(backends: readonly { name: string; port: numb
   if (pid === undefined) throw new Error("haproxy could not be spawned");
   let output = "";
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-8000);
+    output = (output + chunk.toString()).slice(-20_000);
   };
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);

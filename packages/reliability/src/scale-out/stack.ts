@@ -38,6 +38,8 @@ export interface ScaleOutStack {
   /** Plain SQL on the database (the suite's own connection). */
   sql: SqlConnection;
   haproxy: Haproxy;
+  /** A Postgres fast restart (every session terminated), down for `downMs`: the pools must reconnect. */
+  restartPostgres(downMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -91,7 +93,17 @@ export async function startScaleOut(options: ScaleOutOptions = {}): Promise<Scal
     started.push(haproxy);
     const sql = connectSql(databaseUrl);
     started.push({ stop: () => sql.close() });
-    return { url: haproxy.url, replicas, pdps, databaseUrl, postgresPort: postgres.port, sql, haproxy, stop: stopAll };
+    return {
+      url: haproxy.url,
+      replicas,
+      pdps,
+      databaseUrl,
+      postgresPort: postgres.port,
+      sql,
+      haproxy,
+      restartPostgres: (downMs) => postgres.restart(downMs),
+      stop: stopAll,
+    };
   } catch (error) {
     await stopAll();
     throw error;
