@@ -5,6 +5,9 @@
  */
 import { startTestStack } from "@repo/api/testing";
 
+// tsx turns source maps on; BENCH_SOURCE_MAPS=off (the endpoint runner's --no-source-maps) measures the API without them.
+if (process.env.BENCH_SOURCE_MAPS === "off") process.setSourceMapsEnabled(false);
+
 // The shared stack of @repo/api/testing on the benchmark's generated database (not seeded).
 const api = await startTestStack({
   databaseUrl: required("BENCH_DATABASE_URL"),

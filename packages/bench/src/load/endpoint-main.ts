@@ -1,7 +1,8 @@
 /**
  * Section 4 alone (the API under load), for measuring one lever without a full `pnpm bench`:
  *   npx -y pnpm@10.34.9 --filter @repo/bench endpoint -- [--contacts=100000] [--quick]
- *     [--procedures=contacts.list,contacts.list cursor page] [--cpu-prof=DIR] [--log-level=info]
+ *     [--procedures=contacts.list,contacts.list cursor page] [--connections=1,10,50]
+ *     [--cpu-prof=DIR] [--no-source-maps] [--log-level=info]
  * builds the bench's generated SQLite file, starts the PDP and the API (its own process, as in
  * `pnpm bench`) and prints the section's table. `--cpu-prof=DIR`: the API process runs with
  * node's --cpu-prof and writes its profile to DIR when it stops.
@@ -22,7 +23,9 @@ const isLoadProcedure = (name: string): name is LoadProcedure => (loadProcedures
 const option = (name: string) => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 async function main(): Promise<number> {
-  const { load } = configFrom(args.filter((arg) => arg === "--quick"));
+  const configured = configFrom(args.filter((arg) => arg === "--quick")).load;
+  const cells = option("connections")?.split(",").map(Number);
+  const load = cells === undefined ? configured : { ...configured, connections: cells, extraConnections: cells };
   const contacts = Number(option("contacts") ?? 100_000);
   const names: readonly string[] = option("procedures")?.split(",") ?? loadProcedures;
   const only = names.filter(isLoadProcedure);
@@ -41,6 +44,9 @@ async function main(): Promise<number> {
     const built = await buildDatabase(dir, contacts);
     await built.db.sequelize.close();
     if (option("log-level")) process.env.BENCH_LOG_LEVEL = option("log-level");
+    // --no-source-maps: what Sequelize's SQLite query costs when the stack it formats on every
+    // statement (query.js reads errForStack.stack on success too) is not source-mapped.
+    if (args.includes("--no-source-maps")) process.env.BENCH_SOURCE_MAPS = "off";
     const api = await startApiProcess(built.url, pdp.httpUrl, {
       nodeOptions: profileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
     });
