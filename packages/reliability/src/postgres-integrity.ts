@@ -101,7 +101,7 @@ export async function checkPostgresConstraints(db: SqlReader): Promise<Constrain
     foreignKeys: keys.map((key) => unquoted(`${key.child}.${key.column} → ${key.parent}.${key.parentColumn}`)),
     uniques: uniques.map((unique) => unquoted(`${unique.table} (${unique.columns})`)),
     checks: keys.length + uniques.length + 2,
-    problems,
+    problems: problems.map(unquoted),
   };
 }
 
