@@ -61,7 +61,13 @@ export async function createCrashDatabase(dialect: SuiteDialect): Promise<CrashD
     async integrity() {
       const rows = await db().all<{ integrity_check: string }>("PRAGMA integrity_check");
       const summary = rows.map((row) => row.integrity_check).join(",");
-      return { summary, checks: 1, problems: summary === "ok" ? [] : [summary], foreignKeys: [] };
+      // Every row whose foreign key points at no row (Sequelize turns foreign keys on for SQLite).
+      const orphans = await db().all<{ table: string; parent: string; rowid: number }>("PRAGMA foreign_key_check");
+      const problems = [
+        ...(summary === "ok" ? [] : [summary]),
+        ...orphans.map((row) => `${row.table} row ${row.rowid} points at no ${row.parent} row`),
+      ];
+      return { summary, checks: 2, problems, foreignKeys: [] };
     },
     async stop() {
       await reader?.close();
