@@ -11,7 +11,11 @@ describe("the client's types follow the API router", () => {
     type Item = RouterOutputs["contacts"]["list"]["items"][number];
     expectTypeOf<Item["allowedActions"]>().toEqualTypeOf<{ read: boolean; update: boolean; delete: boolean }>();
     expectTypeOf<Item["tags"]>().toEqualTypeOf<string[]>();
-    expectTypeOf<RouterOutputs["contacts"]["list"]["total"]>().toEqualTypeOf<number>();
+    // null only when asked `withTotal: false` (no count statement).
+    expectTypeOf<RouterOutputs["contacts"]["list"]["total"]>().toEqualTypeOf<number | null>();
+    expectTypeOf<NonNullable<Exclude<RouterInputs["contacts"]["list"], void>>["withTotal"]>().toEqualTypeOf<
+      boolean | undefined
+    >();
     expectTypeOf(client.contacts.list.query).returns.resolves.toEqualTypeOf<RouterOutputs["contacts"]["list"]>();
   });
 
