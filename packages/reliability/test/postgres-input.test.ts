@@ -1,12 +1,12 @@
-import { findPostgresBinDir, postgresRequired, startPostgres, type ThrowawayPostgres } from "@repo/testing";
+import { startPostgres, type ThrowawayPostgres } from "@repo/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { type ContactsApi, contactsApi, listAll } from "../src/contacts-api.ts";
+import { postgresAvailable as available } from "../src/dialects.ts";
 import { judgeOutcome } from "../src/judge.ts";
 import { allowedCodes } from "../src/procedures.ts";
 import { rawCall } from "../src/raw-trpc.ts";
 import { type ApiStack, loginAll, serverBase, startApiStack } from "../src/stack.ts";
 
-const available = findPostgresBinDir() !== undefined || postgresRequired();
 if (!available)
   console.warn("\n*** PostgreSQL binaries not found: reliability Postgres input checks SKIPPED (they run in CI) ***\n");
 

@@ -29,7 +29,7 @@ describe("scale-out: load through haproxy with a replica killed, a PDP restarted
   });
   afterAll(() => stack?.stop());
 
-  /** Until haproxy sends requests to every replica again (its health check saw /health answer). */
+  /** Until haproxy sends requests to every replica again (its health check saw /live answer). */
   async function everyReplicaUp(): Promise<void> {
     for (let attempt = 0; attempt < 100; attempt++) {
       if (Object.values(await stack.haproxy.servers()).every((server) => server.status === "UP")) return;

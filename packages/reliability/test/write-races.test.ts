@@ -1,17 +1,15 @@
 import { type Dialect, demoPassword, recordingLogger, startTestStack, type TestStack } from "@repo/api/testing";
-import { findPostgresBinDir, postgresRequired, startPostgres, type ThrowawayPostgres } from "@repo/testing";
+import { startPostgres, type ThrowawayPostgres } from "@repo/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { budget } from "../src/budget.ts";
 import { type Change, changesSince, installChangeLog, lastChangeSeq } from "../src/change-log.ts";
 import { type Connection, connection } from "../src/connection.ts";
+import { suiteDialects } from "../src/dialects.ts";
 import { type RaceDefinition, raceRound } from "../src/races.ts";
 import { report } from "../src/report.ts";
 import { Tally } from "../src/tally.ts";
 
-const postgresAvailable = findPostgresBinDir() !== undefined || postgresRequired();
-if (!postgresAvailable)
-  console.warn("\n*** PostgreSQL binaries not found: write races on Postgres SKIPPED (they run in CI) ***\n");
-const dialects: Dialect[] = postgresAvailable ? ["sqlite", "postgres"] : ["sqlite"];
+const dialects: Dialect[] = suiteDialects("write races");
 
 const acme = 1;
 const lanes = 3;
