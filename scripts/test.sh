@@ -134,16 +134,7 @@ if [ -n "$leftover" ]; then
 else
   echo "No mariadbd process left behind."
 fi
-node -e '
-  const fs = require("fs");
-  let passed = 0, failed = 0;
-  for (const f of fs.readdirSync(process.argv[1]).filter((f) => f.endsWith(".json") && f !== "vitest-report.json")) {
-    const r = JSON.parse(fs.readFileSync(`${process.argv[1]}/${f}`, "utf8"));
-    passed += r.passed; failed += r.failed;
-  }
-  console.log(`\n${passed} passed, ${failed} failed`);
-  process.exit(failed > 0 || passed === 0 ? 1 : 0);
-' "$RESULTS"
+node scripts/summarize-results.mjs "$RESULTS"
 summary=$?
 [ "$step_failures" -eq 0 ] && exit "$summary"
 exit 1
