@@ -69,6 +69,17 @@ describe.each(dialectsWithMariadb)("tenant isolation and organization roles (%s)
     expect(notMember.code).toBe("BAD_REQUEST");
   });
 
+  it("an admin naming an organization that does not exist gets NOT_FOUND, and nothing is written", async () => {
+    // Found by the hostile-input fuzzer: the foreign key refused the move and the answer was a 500.
+    const alice = await app.as("alice");
+    const before = await alice.contacts.get.query({ id: 4 });
+    const move = await errorOf(alice.contacts.update.mutate({ id: 4, organizationId: 3, ownerId: "alice", companyId: null }));
+    expect(move).toMatchObject({ code: "NOT_FOUND", message: "Organization not found." });
+    const create = await errorOf(alice.contacts.create.mutate({ organizationId: 3, firstName: "A", lastName: "B" }));
+    expect(create).toMatchObject({ code: "NOT_FOUND", message: "Organization not found." });
+    expect(await alice.contacts.get.query({ id: 4 })).toEqual(before);
+  });
+
   it("an update must be allowed on the contact as it is and as it will be", async () => {
     const sarah = await app.as("sarah");
     const created = await sarah.contacts.create.mutate({ organizationId: 1, firstName: "Move", lastName: "Me" });

@@ -1,12 +1,22 @@
 import type { Transaction } from "sequelize";
 import type { Session } from "../context.ts";
 import type { Models, TagModel } from "../db/models/index.ts";
-import { badRequest } from "../errors.ts";
+import { badRequest, notFound } from "../errors.ts";
 
 // A contact's references (company, owner, tags), validated only AFTER the write was authorized,
 // inside the write's transaction, and with messages that say nothing the caller may not read:
 // a company of another organization reads exactly like a missing one; whether a user belongs to
 // an organization is looked up only for those allowed `listMembers` on it (see `ownerLookupNeeded`).
+
+/**
+ * The organization a contact is written into must exist. A member's own organizations do (the
+ * session's memberships are required first), but an admin may name any id: without this the
+ * foreign key refuses the write and the caller gets INTERNAL_SERVER_ERROR instead of NOT_FOUND.
+ */
+export async function requireOrganization(models: Models, organizationId: number, transaction: Transaction) {
+  const organization = await models.Organization.findByPk(organizationId, { attributes: ["id"], transaction });
+  if (!organization) throw notFound("Organization");
+}
 
 /** A contact's company must belong to the contact's organization (missing and elsewhere read alike). */
 export async function requireCompanyInOrganization(

@@ -3,7 +3,7 @@ import { type AuthzContext, check, flagsOf, loadKind } from "../authz/guard.ts";
 import { isAdmin, requireMembership } from "../authz/membership.ts";
 import { decidedWrite } from "../authz/write.ts";
 import type { Models } from "../db/models/index.ts";
-import { changedMeanwhile, forbidden, notAllowed, notFound } from "../errors.ts";
+import { changedMeanwhile, forbidden, notAllowed } from "../errors.ts";
 import { organizationKind } from "../organizations/kind.ts";
 import type { ContactCreateInput, ContactUpdateInput } from "../schemas.ts";
 import { buildContactDraft } from "./draft.ts";
@@ -12,6 +12,7 @@ import { loadContact } from "./load.ts";
 import {
   ownerLookupNeeded,
   requireCompanyInOrganization,
+  requireOrganization,
   requireOwnerInOrganization,
   resolveTags,
 } from "./references.ts";
@@ -64,9 +65,7 @@ export function createContact(ctx: AuthzContext, input: ContactCreateInput): Pro
     }
     return {
       write: async (transaction) => {
-        if (!(await models.Organization.findByPk(organizationId, { attributes: ["id"], transaction }))) {
-          throw notFound("Organization");
-        }
+        await requireOrganization(models, organizationId, transaction);
         if (lookUpOwner) await requireOwnerInOrganization(models, ownerId, organizationId, transaction);
         await requireCompanyInOrganization(models, input.companyId, organizationId, transaction);
         const tags = await resolveTags(models, input.tags, transaction);
@@ -123,6 +122,7 @@ export function updateContact(ctx: AuthzContext, input: ContactUpdateInput): Pro
     }
     return {
       write: async (transaction) => {
+        if (organizationId !== contact.organizationId) await requireOrganization(models, organizationId, transaction);
         if (lookUpOwner) await requireOwnerInOrganization(models, ownerId, organizationId, transaction);
         await requireCompanyInOrganization(models, companyId, organizationId, transaction);
         const tags = input.tags === undefined ? undefined : await resolveTags(models, input.tags, transaction);
