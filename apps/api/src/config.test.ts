@@ -54,7 +54,7 @@ describe("loadConfig", () => {
       "Invalid configuration:
         PORT: Invalid input: expected number, received NaN
         DATABASE_URL: must start with sqlite:, postgres:// or mariadb://
-        CERBOS_URL: must be an http(s) URL of a Cerbos PDP, or several separated by commas
+        CERBOS_URL: must be an http(s):// or grpc(s):// URL of a Cerbos PDP, or several separated by commas
         AUTH_SECRET: must be at least 32 characters"
     `);
   });
@@ -81,11 +81,14 @@ describe("loadConfig", () => {
     });
   });
 
-  it("takes several PDPs in CERBOS_URL, separated by commas, and refuses any entry that is not an http(s) URL", () => {
+  it("takes several PDPs in CERBOS_URL, separated by commas, and refuses any entry that is not an http(s) or grpc(s) URL", () => {
     const secret = "x".repeat(40);
     expect(
       loadConfig({ AUTH_SECRET: secret, CERBOS_URL: "http://pdp-a:3592, https://pdp-b:3592," }, tempDir()).cerbosUrls,
     ).toEqual(["http://pdp-a:3592", "https://pdp-b:3592"]);
+    expect(
+      loadConfig({ AUTH_SECRET: secret, CERBOS_URL: "grpc://pdp-a:3593,grpcs://pdp-b:3593" }, tempDir()).cerbosUrls,
+    ).toEqual(["grpc://pdp-a:3593", "grpcs://pdp-b:3593"]);
     for (const wrong of ["http://pdp-a:3592,ftp://pdp-b", "pdp-a:3592", ",", "http://pdp-a:3592;http://pdp-b:3592"]) {
       expect(() => loadConfig({ AUTH_SECRET: secret, CERBOS_URL: wrong }, tempDir()), wrong).toThrow("CERBOS_URL");
     }

@@ -9,7 +9,8 @@ import { isAddressOrBlock } from "./http/client-address.ts";
 /** The repository's `.data` folder: dev database, generated secret, PDP audit log. */
 export const defaultDataDir = fileURLToPath(new URL("../../../.data", import.meta.url));
 
-const pdpUrl = z.url({ protocol: /^https?$/ });
+// Cerbos's HTTP API, or its gRPC API (authz/pdp-client.ts): grpc://host:port, grpcs:// with TLS.
+const pdpUrl = z.url({ protocol: /^(https?|grpcs?)$/ });
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -32,7 +33,7 @@ const envSchema = z.object({
         .filter((entry) => entry !== ""),
     )
     .refine((entries) => entries.length > 0 && entries.every((entry) => pdpUrl.safeParse(entry).success), {
-      message: "must be an http(s) URL of a Cerbos PDP, or several separated by commas",
+      message: "must be an http(s):// or grpc(s):// URL of a Cerbos PDP, or several separated by commas",
     })
     .optional(),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -165,6 +165,8 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
           .catch((error: unknown) => log.warn({ err: error }, "WAL checkpoint at shutdown failed"));
       }
       await db.sequelize.close();
+      pdp.close();
+      auditTrail?.close();
       log.info("API stopped");
     })();
     return stopping;

@@ -10,6 +10,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** HTTP URL of the PDP that serves the repository's policies for this test run. */
     cerbosUrl: string;
+    /** The same PDP's gRPC API, as `grpc://127.0.0.1:port` (the API's CERBOS_URL form). */
+    cerbosGrpcUrl: string;
     /** The Admin API credentials of that PDP (its decisions can be looked up by call id). */
     cerbosAdmin: { username: string; password: string };
   }
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     adminApi: { ...admin, auditStorePath },
   });
   project.provide("cerbosUrl", pdp.httpUrl);
+  project.provide("cerbosGrpcUrl", `grpc://${pdp.grpcUrl}`);
   project.provide("cerbosAdmin", admin);
   return async () => {
     await pdp.stop();

@@ -1,13 +1,14 @@
 import {
   type CheckResourcesRequest,
   type CheckResourcesResponse,
+  type Client,
   NotOK,
   type PlanResourcesRequest,
   type PlanResourcesResponse,
   Status,
 } from "@cerbos/core";
-import { HTTP } from "@cerbos/http";
 import { PdpUnavailable } from "../errors.ts";
+import { pdpClient } from "./pdp-client.ts";
 
 /** The Cerbos calls the API makes, each bounded by a timeout so a slow PDP fails fast. */
 export interface Pdp {
@@ -15,9 +16,11 @@ export interface Pdp {
   planResources(request: PlanResourcesRequest): Promise<PlanResourcesResponse>;
   /** True when a PDP (any of them) answers its health check within the timeout. */
   isHealthy(): Promise<boolean>;
+  /** Releases the connections (gRPC channels); calls after it fail. */
+  close(): void;
 }
 
-/** The PDP URLs of a CERBOS_URL value: one URL, or several separated by commas. */
+/** The PDP URLs of a CERBOS_URL value (http(s):// or grpc(s)://: pdp-client.ts): one URL, or several separated by commas. */
 export function pdpUrls(urls: string | readonly string[]): string[] {
   const list = (typeof urls === "string" ? urls.split(",") : [...urls]).map((url) => url.trim()).filter(Boolean);
   if (list.length === 0) throw new Error("no PDP URL given");
@@ -35,9 +38,9 @@ const coolDownMs = 1000;
  * safe. When none answers the call fails with PdpUnavailable (the API answers 503: fail closed).
  */
 export function createPdp(urls: string | readonly string[], timeoutMs: number): Pdp {
-  const pdps = pdpUrls(urls).map((url) => ({ client: new HTTP(url, { userAgent: "repo-api" }), downUntil: 0 }));
+  const pdps = pdpUrls(urls).map((url) => ({ ...pdpClient(url, { userAgent: "repo-api" }), downUntil: 0 }));
   let next = 0;
-  const call = <T>(work: (client: HTTP, signal: AbortSignal) => Promise<T>) =>
+  const call = <T>(work: (client: Client, signal: AbortSignal) => Promise<T>) =>
     bounded(timeoutMs, async (signal) => {
       const now = Date.now();
       const rotated = pdps.map((_, index) => pdps[(next + index) % pdps.length]!);
@@ -70,13 +73,16 @@ export function createPdp(urls: string | readonly string[], timeoutMs: number): 
       );
       return (await Promise.all(answers)).some(Boolean);
     },
+    close: () => {
+      for (const pdp of pdps) pdp.close();
+    },
   };
 }
 
 /**
  * The PDP was not reached or could not decide (try another): a transport failure (fetch
  * rejects with a TypeError: refused, reset, closed mid-answer; the Cerbos client wraps it in a
- * NotOK INTERNAL) or UNAVAILABLE. Any other answer (a request the PDP refused) would be the
+ * NotOK INTERNAL) or UNAVAILABLE (gRPC's answer for a refused or lost connection). Any other answer (a request the PDP refused) would be the
  * same on every PDP.
  */
 function unreachable(error: unknown): boolean {

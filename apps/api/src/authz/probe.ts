@@ -65,11 +65,15 @@ export async function probeEachPdp(urls: readonly string[], timeoutMs: number, w
   const problems = await Promise.all(
     urls.map(async (url) => {
       const pdp = createPdp(url, timeoutMs);
-      if (!(await waitForPdp(pdp, waitMs))) {
-        return [`the PDP at ${url} does not answer its health check (waited ${waitMs} ms)`];
+      try {
+        if (!(await waitForPdp(pdp, waitMs))) {
+          return [`the PDP at ${url} does not answer its health check (waited ${waitMs} ms)`];
+        }
+        const found = await probePolicies(pdp).catch((error: unknown) => [String(error)]);
+        return found.map((problem) => `the PDP at ${url} cannot serve this API: ${problem}`);
+      } finally {
+        pdp.close();
       }
-      const found = await probePolicies(pdp).catch((error: unknown) => [String(error)]);
-      return found.map((problem) => `the PDP at ${url} cannot serve this API: ${problem}`);
     }),
   );
   return problems.flat();

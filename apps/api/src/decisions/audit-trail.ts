@@ -1,5 +1,5 @@
 import type { DecisionLogEntry } from "@cerbos/core";
-import { HTTP } from "@cerbos/http";
+import { pdpClient } from "../authz/pdp-client.ts";
 import type { AuditTrailConfig } from "./config.ts";
 
 /** A decision as one PDP's audit store has it. */
@@ -16,6 +16,8 @@ export interface AuditTrail {
    * would be a guess).
    */
   find(callId: string): Promise<FoundDecision | undefined>;
+  /** Releases the connections (gRPC channels). */
+  close(): void;
 }
 
 type Answer =
@@ -34,7 +36,7 @@ export function createAuditTrail(config: AuditTrailConfig): AuditTrail {
   const timeoutMs = config.timeoutMs ?? 2000;
   const clients = config.pdpUrls.map((url) => ({
     url,
-    client: new HTTP(url, {
+    ...pdpClient(url, {
       userAgent: "repo-api decision lookup",
       adminCredentials: { username: config.username, password: config.password },
     }),
@@ -58,6 +60,9 @@ export function createAuditTrail(config: AuditTrailConfig): AuditTrail {
       }
       if (failures.length > 0) throw new PdpsUnreachable(failures);
       return undefined;
+    },
+    close: () => {
+      for (const { close } of clients) close();
     },
   };
 }
