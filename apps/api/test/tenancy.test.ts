@@ -73,7 +73,9 @@ describe.each(dialectsWithMariadb)("tenant isolation and organization roles (%s)
     // Found by the hostile-input fuzzer: the foreign key refused the move and the answer was a 500.
     const alice = await app.as("alice");
     const before = await alice.contacts.get.query({ id: 4 });
-    const move = await errorOf(alice.contacts.update.mutate({ id: 4, organizationId: 3, ownerId: "alice", companyId: null }));
+    const move = await errorOf(
+      alice.contacts.update.mutate({ id: 4, organizationId: 3, ownerId: "alice", companyId: null }),
+    );
     expect(move).toMatchObject({ code: "NOT_FOUND", message: "Organization not found." });
     const create = await errorOf(alice.contacts.create.mutate({ organizationId: 3, firstName: "A", lastName: "B" }));
     expect(create).toMatchObject({ code: "NOT_FOUND", message: "Organization not found." });

@@ -31,7 +31,7 @@ async function main(): Promise<number> {
   progress(`${config.mode} mode, sizes ${config.sizes.join(", ")}; temp files in ${dir}`);
   const pdp = await startPdp({ policiesDir: repoPoliciesDir, auditLogPath: auditLogFile(dir) });
   try {
-    await runAll(config, sections, dir, pdp.httpUrl, pdp.pid);
+    await runAll(config, sections, dir, pdp.httpUrl, pdp.pid, `grpc://${pdp.grpcUrl}`);
   } finally {
     await pdp.stop();
     rmSync(dir, { recursive: true, force: true });

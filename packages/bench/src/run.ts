@@ -13,14 +13,16 @@ import { measureProposedIndexes } from "./list/proposed-indexes.ts";
 import { runListSection } from "./list/section.ts";
 import { startApiProcess } from "./load/api-child.ts";
 import { runBreakdown } from "./load/breakdown.ts";
+import type { Side } from "./load/paired.ts";
 import { runPdpShare } from "./load/pdp-share.ts";
 import { openSessions, procedures, runLoadSection } from "./load/section.ts";
+import { runTransportSection, transportConnections, transportProcedures } from "./load/transport-section.ts";
 import { runVerifySection } from "./load/verify-section.ts";
 import { SizeLock } from "./lock.ts";
 import { installPrismaPeer } from "./peers/install.ts";
 import { runPeerSection } from "./peers/section.ts";
 import { progress } from "./progress.ts";
-import { figure, round } from "./report.ts";
+import { figure, round, type Section } from "./report.ts";
 import type { Sections } from "./sections.ts";
 import { summarize } from "./stats.ts";
 import { runTranslationSection } from "./translation/section.ts";
@@ -34,6 +36,8 @@ export async function runAll(
   dir: string,
   pdpUrl: string,
   pdpPid?: number,
+  /** The same PDP's gRPC URL (grpc://host:port), for section 4e. */
+  pdpGrpcUrl?: string,
 ): Promise<void> {
   const pdp = createPdp(pdpUrl, 10_000);
   const growth = new Map<BenchUserName, string[]>(benchUserNames.map((user) => [user, []]));
@@ -78,7 +82,8 @@ export async function runAll(
           config.naive,
         );
       }
-      if (contacts === config.loadSize) await runLoad(config, sections, built, pdp, { pdpUrl, pdpPid }, principals);
+      if (contacts === config.loadSize)
+        await runLoad(config, sections, built, pdp, { pdpUrl, pdpPid, pdpGrpcUrl }, principals);
       if (peerReady && sections.peers) {
         await runPeerSection(sections.peers, built, pdp, principals, config.list, contacts === largest).catch(
           (error: unknown) => {
@@ -121,7 +126,7 @@ async function runLoad(
   sections: Sections,
   built: BenchDatabase,
   pdp: Pdp,
-  { pdpUrl, pdpPid }: { pdpUrl: string; pdpPid: number | undefined },
+  { pdpUrl, pdpPid, pdpGrpcUrl }: { pdpUrl: string; pdpPid: number | undefined; pdpGrpcUrl: string | undefined },
   principals: Record<BenchUserName, Principal>,
 ): Promise<void> {
   progress(`starting the API on ${built.path}`);
@@ -144,6 +149,7 @@ async function runLoad(
     } finally {
       await checking.stop();
     }
+    await runTransport(sections.transport, { api, sessions }, built.url, pdpGrpcUrl, config, pdpPid);
   } finally {
     await api.stop();
   }
@@ -175,3 +181,30 @@ async function runLargestOnly(
 }
 
 export const auditLogFile = (dir: string) => join(dir, "pdp-audit.log");
+
+/** Section 4e: a second API on the same database with CERBOS_URL=grpc://…, side by side with the first. */
+async function runTransport(
+  section: Section,
+  http: Side,
+  databaseUrl: string,
+  pdpGrpcUrl: string | undefined,
+  config: BenchConfig,
+  pdpPid: number | undefined,
+): Promise<void> {
+  if (pdpGrpcUrl === undefined) {
+    for (const procedure of transportProcedures) {
+      for (const connections of transportConnections(config.load)) {
+        section.fail([procedure, String(connections)], new Error("no gRPC URL of the PDP was given"));
+      }
+    }
+    return;
+  }
+  progress("starting a second API with the PDP over gRPC");
+  const overGrpc = await startApiProcess(databaseUrl, pdpGrpcUrl);
+  try {
+    const grpcSessions = await openSessions(overGrpc);
+    await runTransportSection(section, http, { api: overGrpc, sessions: grpcSessions }, config.load, pdpPid);
+  } finally {
+    await overGrpc.stop();
+  }
+}

@@ -3,6 +3,7 @@ import { benchUserNames } from "./data/generate.ts";
 import { expectedLevers, leverColumns } from "./levers/section.ts";
 import { listColumns } from "./list/section.ts";
 import { isCursorPage, loadColumns, loadProcedures, procedures } from "./load/section.ts";
+import { transportColumns, transportConnections, transportProcedures } from "./load/transport-section.ts";
 import { verifyColumns, verifyConnections } from "./load/verify-section.ts";
 import { peerColumns } from "./peers/section.ts";
 import type { Report, Section } from "./report.ts";
@@ -19,6 +20,7 @@ export interface Sections {
   load: Section;
   pdpShare: Section;
   verify: Section;
+  transport: Section;
   breakdown: Section;
   growth: Section;
   explain: Section;
@@ -98,6 +100,12 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
       verifyColumns,
       `Two API processes (startApi in its own process each) on the same database and PDP, one per setting; ${config.load.windows} windows of ${config.load.windowSeconds} s each, alternating between the two, after a ${config.load.warmupSeconds} s warm-up each: median [min–max] over windows, ratios window by window. check adds one batched CheckResources over every page (50 resources × 3 actions) and reloads the page with the mapper's associations.`,
     ),
+    transport: report.section(
+      `4e. contacts.list with the PDP over HTTP (default) and over gRPC side by side (${size(config.loadSize)} contacts)`,
+      ["procedure", "connections"],
+      transportColumns,
+      `Two API processes on the same database and PDP, one with CERBOS_URL=http://… (@cerbos/http) and one with CERBOS_URL=grpc://… (@cerbos/grpc, the PDP's gRPC port); ${config.load.windows} windows of ${config.load.windowSeconds} s each, alternating between the two, after a ${config.load.warmupSeconds} s warm-up each: median [min–max] over windows, ratios window by window. CPU: user + system time of that side's API process and of the PDP over all of its windows (/proc, 10 ms ticks), per list.`,
+    ),
     breakdown: report.section(
       "4c. Where an API call spends its time (in-process, no HTTP)",
       ["procedure", "user"],
@@ -130,6 +138,10 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
     for (const connections of cells) sections.load.expect([procedure, String(connections)]);
   }
   for (const connections of verifyConnections(config.load)) sections.verify.expect([String(connections)]);
+  for (const procedure of transportProcedures) {
+    for (const connections of transportConnections(config.load))
+      sections.transport.expect([procedure, String(connections)]);
+  }
   sections.pdpShare.expect(["contacts.list", "3 × PlanResources in parallel (read, update, delete): the default"]);
   sections.pdpShare.expect(["contacts.list", "CheckResources(50 × 3 actions): what LIST_VERIFY=check adds"]);
   sections.pdpShare.expect(["contacts.list", "the flags in SQL instead (update, delete; one query over the 50 keys)"]);

@@ -39,6 +39,7 @@ function timedPdp(pdp: Pdp, clock: BusyClock): Pdp {
     planResources: (request) => clock.time(() => pdp.planResources(request)),
     checkResources: (request) => clock.time(() => pdp.checkResources(request)),
     isHealthy: () => pdp.isHealthy(),
+    close: () => pdp.close(),
   };
 }
 
