@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { seedUsernames, type TestStack } from "../src/testing/index.ts";
+import { errorOf, seedUsernames, type TestStack } from "../src/testing/index.ts";
 import { stackOn } from "./support/stack.ts";
 
 /** The page without the seed's timestamps (the two stacks were seeded a few ms apart). */
@@ -15,7 +15,10 @@ describe("the API with CERBOS_URL=grpc://host:port", () => {
   beforeAll(async () => {
     [overHttp, overGrpc] = await Promise.all([
       stackOn("sqlite"),
-      stackOn("sqlite", { cerbosUrl: inject("cerbosGrpcUrl") }),
+      stackOn("sqlite", {
+        cerbosUrl: inject("cerbosGrpcUrl"),
+        auditTrail: { pdpUrls: [inject("cerbosGrpcUrl")], ...inject("cerbosAdmin"), timeoutMs: 2000 },
+      }),
     ]);
   });
   afterAll(async () => {
@@ -50,6 +53,18 @@ describe("the API with CERBOS_URL=grpc://host:port", () => {
     });
     await expect(john.contacts.update.mutate({ id: 3, firstName: "Hacked" })).rejects.toMatchObject({
       data: { code: "FORBIDDEN" },
+    });
+  });
+
+  it("looks a decision up through the PDP's Admin API over gRPC", async () => {
+    const sarah = await overGrpc.as("sarah");
+    const { cerbosCallId } = await errorOf(sarah.contacts.update.mutate({ id: 1, firstName: "Jon" }));
+    const decision = await (await overGrpc.as("alice")).decisions.lookup.query({ callId: cerbosCallId ?? "" });
+    expect(decision).toMatchObject({
+      type: "check",
+      callId: cerbosCallId,
+      pdp: inject("cerbosGrpcUrl"),
+      principal: { id: "sarah" },
     });
   });
 });

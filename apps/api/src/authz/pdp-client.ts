@@ -20,9 +20,9 @@ export interface PdpClient {
 
 /**
  * The client for one PDP URL: `http(s)://host:port` speaks Cerbos's HTTP API (@cerbos/http);
- * `grpc://host:port` (plaintext) or `grpcs://host:port` (TLS) its gRPC API (@cerbos/grpc), which
- * costs the PDP and the API less CPU per call (packages/bench: `pnpm --filter @repo/bench
- * pdp-transport`). Any other scheme is refused.
+ * `grpc://host:port` (plaintext) or `grpcs://host:port` (TLS) its gRPC API (@cerbos/grpc), for
+ * deployments that expose only the gRPC port. Not a speed lever here: the same lists and the
+ * same API + PDP CPU per list as over HTTP (BENCHMARKS.md, section 4e). Any other scheme is refused.
  */
 export function pdpClient(url: string, options: Options = {}): PdpClient {
   const parsed = new URL(url);
