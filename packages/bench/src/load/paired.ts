@@ -15,6 +15,11 @@ export interface SideResult {
   cpuMsPerRequest: number;
 }
 
+/** A side's p50 per window. */
+export const p50 = (side: SideResult) => side.windows.map((window) => window.p50);
+/** A side's requests per second per window. */
+export const rate = (side: SideResult) => side.windows.map((window) => window.requestsPerSecond);
+
 /**
  * The same procedure at `connections` on two API processes (same database and PDP), after a
  * warm-up each, in `options.windows` rounds whose order alternates (a, b; b, a; …) so that drift

@@ -1,7 +1,7 @@
 import { progress } from "../progress.ts";
 import { figure, round, type Section } from "../report.ts";
 import { ratioOf, summarize } from "../stats.ts";
-import { pairedWindows, type Side } from "./paired.ts";
+import { p50, pairedWindows, rate, type Side } from "./paired.ts";
 import type { LoadOptions, LoadProcedure } from "./section.ts";
 
 export const transportColumns = [
@@ -36,8 +36,6 @@ export async function runTransportSection(
       progress(`load: ${procedure}, PDP over HTTP against gRPC, at ${connections} connection(s)`);
       try {
         const { a, b } = await pairedWindows(procedure, connections, { a: http, b: grpc }, options, pdpPid);
-        const p50 = (side: typeof a) => side.windows.map((window) => window.p50);
-        const rate = (side: typeof a) => side.windows.map((window) => window.requestsPerSecond);
         section.set(label, [
           figure(summarize(p50(a))),
           figure(summarize(p50(b))),

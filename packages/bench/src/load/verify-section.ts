@@ -1,7 +1,7 @@
 import { progress } from "../progress.ts";
 import { figure, type Section } from "../report.ts";
 import { ratioOf, summarize } from "../stats.ts";
-import { pairedWindows, type Side } from "./paired.ts";
+import { p50, pairedWindows, rate, type Side } from "./paired.ts";
 import type { LoadOptions } from "./section.ts";
 
 export const verifyColumns = [
@@ -25,8 +25,6 @@ export async function runVerifySection(section: Section, off: Side, check: Side,
     progress(`load: contacts.list, LIST_VERIFY off against check, at ${connections} connection(s)`);
     try {
       const { a, b } = await pairedWindows("contacts.list", connections, { a: off, b: check }, options, undefined);
-      const p50 = (side: typeof a) => side.windows.map((window) => window.p50);
-      const rate = (side: typeof a) => side.windows.map((window) => window.requestsPerSecond);
       section.set(label, [
         figure(summarize(p50(a))),
         figure(summarize(p50(b))),
