@@ -1,3 +1,4 @@
+import { isDatabaseUnavailable } from "@repo/api/testing";
 import type { SqlReader } from "@repo/testing";
 import { Sequelize } from "sequelize";
 
@@ -11,11 +12,30 @@ export interface SqlConnection extends SqlReader {
   close(): Promise<void>;
 }
 
-/** The database is restarting (a scenario's fault), not a wrong query: the oracle waits for it. */
-const restarting = (error: unknown) =>
-  error instanceof Error &&
-  (error.name.startsWith("SequelizeConnection") ||
-    /terminating connection|Connection terminated|ECONNREFUSED|starting up|shutting down/i.test(error.message));
+/**
+ * The database is restarting (a scenario's fault), not a wrong query: the oracle waits for it.
+ * The same test the API answers SERVICE_UNAVAILABLE by (a query can also die with ECONNRESET or
+ * "not queryable", not only the messages a restart usually gives).
+ */
+const restarting = isDatabaseUnavailable;
+
+/** The driver's error code (Postgres SQLSTATE or a socket error), kept by Sequelize on `parent`. */
+function errorCode(error: Error): string {
+  const parent = (error as { parent?: { code?: unknown } }).parent;
+  return typeof parent?.code === "string" ? parent.code : "";
+}
+
+/**
+ * Sequelize replaces a query error's stack with one whose first line is a bare "Error:", so a
+ * test report would not say what went wrong: the error rethrown names it.
+ */
+function described(error: unknown, sql: string): unknown {
+  if (!(error instanceof Error)) return error;
+  const code = errorCode(error);
+  return new Error(`${error.name}: ${error.message}${code ? ` (${code})` : ""} — in ${sql.slice(0, 120)}`, {
+    cause: error,
+  });
+}
 
 export function connectSql(databaseUrl: string, waitMs = 30_000): SqlConnection {
   const sequelize = new Sequelize(databaseUrl, { dialect: "postgres", logging: false, pool: { max: 4 } });
@@ -27,7 +47,7 @@ export function connectSql(databaseUrl: string, waitMs = 30_000): SqlConnection 
           const [rows] = await sequelize.query(sql, { replacements: params });
           return rows as Row[];
         } catch (error) {
-          if (!restarting(error) || Date.now() > deadline) throw error;
+          if (!restarting(error) || Date.now() > deadline) throw described(error, sql);
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       }
