@@ -110,6 +110,15 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ AUTH_SECRET: secret, LIST_VERIFY: "yes" }, tempDir())).toThrow("LIST_VERIFY");
   });
 
+  it("reuses list plans only when PLAN_CACHE_MS is set (milliseconds, at most a minute)", () => {
+    const secret = "x".repeat(40);
+    expect(loadConfig({ AUTH_SECRET: secret }, tempDir()).planCacheMs).toBe(0);
+    expect(loadConfig({ AUTH_SECRET: secret, PLAN_CACHE_MS: "1000" }, tempDir()).planCacheMs).toBe(1000);
+    for (const bad of ["-1", "1.5", "soon", "60001"]) {
+      expect(() => loadConfig({ AUTH_SECRET: secret, PLAN_CACHE_MS: bad }, tempDir())).toThrow("PLAN_CACHE_MS");
+    }
+  });
+
   it("trusts X-Forwarded-For only from the addresses TRUSTED_PROXIES lists, IPs or CIDR blocks", () => {
     const secret = "x".repeat(40);
     expect(loadConfig({ AUTH_SECRET: secret }, tempDir()).trustedProxies).toEqual([]);

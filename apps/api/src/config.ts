@@ -57,6 +57,7 @@ const envSchema = z.object({
   SEED: z.enum(["true", "false"]).optional(),
   WEB_DIR: z.string().min(1).optional(),
   LIST_VERIFY: z.enum(["off", "check"]).default("off"),
+  PLAN_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 
 export interface Config {
@@ -85,6 +86,8 @@ export interface Config {
   oidc: OidcConfig | undefined;
   /** `check`: every list page is also checked with CheckResources (a safety net; README: LIST_VERIFY). */
   listVerify: "off" | "check";
+  /** > 0: a list reuses a PlanResources answer this many ms old at most (README: PLAN_CACHE_MS); 0: off. */
+  planCacheMs: number;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dataDir = defau
     webDir: vars.WEB_DIR,
     generatedSecretPath,
     listVerify: vars.LIST_VERIFY,
+    planCacheMs: vars.PLAN_CACHE_MS,
   };
 }
 

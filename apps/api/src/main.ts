@@ -96,6 +96,7 @@ async function start(): Promise<void> {
     previousAuthSecrets: config.previousAuthSecrets,
     trustedProxies: config.trustedProxies,
     listVerify: config.listVerify,
+    planCacheMs: config.planCacheMs,
     auditTrail,
   }).catch((error: unknown) => fail("the API failed to start", { err: error }));
 }

@@ -12,6 +12,7 @@ import {
 import { loginLimiter } from "./auth/rate-limit.ts";
 import { createTokenService } from "./auth/token.ts";
 import { createPdp } from "./authz/pdp.ts";
+import { cachingPlans } from "./authz/plan-cache.ts";
 import type { ListVerify } from "./authz/query.ts";
 import { createContextFactory } from "./context.ts";
 import { openDatabase } from "./db/database.ts";
@@ -52,6 +53,8 @@ export interface StartApiOptions {
   trustedProxies?: string[];
   /** `check`: lists also ask CheckResources about every page (LIST_VERIFY; default `off`). */
   listVerify?: ListVerify;
+  /** > 0: lists reuse a PlanResources answer at most this many ms old (PLAN_CACHE_MS; authz/plan-cache.ts). Default 0: off. */
+  planCacheMs?: number;
   /** Where decision lookup reads the PDPs' audit trail (src/decisions/config.ts); unset: lookup is off. */
   auditTrail?: AuditTrailConfig;
 }
@@ -80,7 +83,8 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   // steer the query planner, so a database that cannot be analyzed now still serves.
   await db.optimize().catch((error: unknown) => log.warn({ err: error }, "could not refresh planner statistics"));
 
-  const pdp = createPdp(options.cerbosUrl, options.pdpTimeoutMs ?? 2000);
+  const pdps = createPdp(options.cerbosUrl, options.pdpTimeoutMs ?? 2000);
+  const pdp = options.planCacheMs ? cachingPlans(pdps, { ttlMs: options.planCacheMs }) : pdps;
   const oidc = options.oidc
     ? createOidcAuthenticator(options.oidc, {
         ...sequelizeUserStore(db.models.User),

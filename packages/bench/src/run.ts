@@ -13,16 +13,15 @@ import { measureProposedIndexes } from "./list/proposed-indexes.ts";
 import { runListSection } from "./list/section.ts";
 import { startApiProcess } from "./load/api-child.ts";
 import { runBreakdown } from "./load/breakdown.ts";
-import type { Side } from "./load/paired.ts";
 import { runPdpShare } from "./load/pdp-share.ts";
 import { openSessions, procedures, runLoadSection } from "./load/section.ts";
-import { runTransportSection, transportConnections, transportProcedures } from "./load/transport-section.ts";
+import { runPlanCache, runTransport } from "./load/setting-runs.ts";
 import { runVerifySection } from "./load/verify-section.ts";
 import { SizeLock } from "./lock.ts";
 import { installPrismaPeer } from "./peers/install.ts";
 import { runPeerSection } from "./peers/section.ts";
 import { progress } from "./progress.ts";
-import { figure, round, type Section } from "./report.ts";
+import { figure, round } from "./report.ts";
 import type { Sections } from "./sections.ts";
 import { summarize } from "./stats.ts";
 import { runTranslationSection } from "./translation/section.ts";
@@ -150,6 +149,7 @@ async function runLoad(
       await checking.stop();
     }
     await runTransport(sections.transport, { api, sessions }, built.url, pdpGrpcUrl, config, pdpPid);
+    await runPlanCache(sections.planCache, { api, sessions }, built.url, pdpUrl, config, pdpPid);
   } finally {
     await api.stop();
   }
@@ -181,30 +181,3 @@ async function runLargestOnly(
 }
 
 export const auditLogFile = (dir: string) => join(dir, "pdp-audit.log");
-
-/** Section 4e: a second API on the same database with CERBOS_URL=grpc://…, side by side with the first. */
-async function runTransport(
-  section: Section,
-  http: Side,
-  databaseUrl: string,
-  pdpGrpcUrl: string | undefined,
-  config: BenchConfig,
-  pdpPid: number | undefined,
-): Promise<void> {
-  if (pdpGrpcUrl === undefined) {
-    for (const procedure of transportProcedures) {
-      for (const connections of transportConnections(config.load)) {
-        section.fail([procedure, String(connections)], new Error("no gRPC URL of the PDP was given"));
-      }
-    }
-    return;
-  }
-  progress("starting a second API with the PDP over gRPC");
-  const overGrpc = await startApiProcess(databaseUrl, pdpGrpcUrl);
-  try {
-    const grpcSessions = await openSessions(overGrpc);
-    await runTransportSection(section, http, { api: overGrpc, sessions: grpcSessions }, config.load, pdpPid);
-  } finally {
-    await overGrpc.stop();
-  }
-}

@@ -3,7 +3,14 @@ import { benchUserNames } from "./data/generate.ts";
 import { expectedLevers, leverColumns } from "./levers/section.ts";
 import { listColumns } from "./list/section.ts";
 import { isCursorPage, loadColumns, loadProcedures, procedures } from "./load/section.ts";
-import { transportColumns, transportConnections, transportProcedures } from "./load/transport-section.ts";
+import {
+  planCacheMs,
+  planCacheNames,
+  settingColumns,
+  settingConnections,
+  settingProcedures,
+  transportNames,
+} from "./load/setting-section.ts";
 import { verifyColumns, verifyConnections } from "./load/verify-section.ts";
 import { peerColumns } from "./peers/section.ts";
 import type { Report, Section } from "./report.ts";
@@ -21,6 +28,7 @@ export interface Sections {
   pdpShare: Section;
   verify: Section;
   transport: Section;
+  planCache: Section;
   breakdown: Section;
   growth: Section;
   explain: Section;
@@ -103,8 +111,14 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
     transport: report.section(
       `4e. contacts.list with the PDP over HTTP (default) and over gRPC side by side (${size(config.loadSize)} contacts)`,
       ["procedure", "connections"],
-      transportColumns,
+      settingColumns(transportNames),
       `Two API processes on the same database and PDP, one with CERBOS_URL=http://… (@cerbos/http) and one with CERBOS_URL=grpc://… (@cerbos/grpc, the PDP's gRPC port); ${config.load.windows} windows of ${config.load.windowSeconds} s each, alternating between the two, after a ${config.load.warmupSeconds} s warm-up each: median [min–max] over windows, ratios window by window. CPU: user + system time of that side's API process and of the PDP over all of its windows (/proc, 10 ms ticks), per list.`,
+    ),
+    planCache: report.section(
+      `4f. contacts.list with plans asked on every list (default) and reused for ${planCacheMs / 1000} s (PLAN_CACHE_MS=${planCacheMs}) side by side (${size(config.loadSize)} contacts)`,
+      ["procedure", "connections"],
+      settingColumns(planCacheNames),
+      `Two API processes on the same database and PDP, one with PLAN_CACHE_MS=0 (every list asks PlanResources for read, update and delete) and one with PLAN_CACHE_MS=${planCacheMs} (a list reuses the answer to the same request, same principal with its attributes, if it is at most ${planCacheMs} ms old: apps/api/src/authz/plan-cache.ts); ${config.load.windows} windows of ${config.load.windowSeconds} s each, alternating between the two, after a ${config.load.warmupSeconds} s warm-up each: median [min–max] over windows, ratios window by window. CPU: user + system time of that side's API process and of the PDP over all of its windows (/proc, 10 ms ticks), per list.`,
     ),
     breakdown: report.section(
       "4c. Where an API call spends its time (in-process, no HTTP)",
@@ -138,9 +152,11 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
     for (const connections of cells) sections.load.expect([procedure, String(connections)]);
   }
   for (const connections of verifyConnections(config.load)) sections.verify.expect([String(connections)]);
-  for (const procedure of transportProcedures) {
-    for (const connections of transportConnections(config.load))
+  for (const procedure of settingProcedures(config.mode)) {
+    for (const connections of settingConnections(config.load)) {
       sections.transport.expect([procedure, String(connections)]);
+      sections.planCache.expect([procedure, String(connections)]);
+    }
   }
   sections.pdpShare.expect(["contacts.list", "3 × PlanResources in parallel (read, update, delete): the default"]);
   sections.pdpShare.expect(["contacts.list", "CheckResources(50 × 3 actions): what LIST_VERIFY=check adds"]);

@@ -17,7 +17,7 @@ const script = fileURLToPath(new URL("./api-process.ts", import.meta.url));
 export async function startApiProcess(
   databaseUrl: string,
   cerbosUrl: string,
-  options: { listVerify?: "off" | "check"; nodeOptions?: readonly string[] } = {},
+  options: { listVerify?: "off" | "check"; planCacheMs?: number; nodeOptions?: readonly string[] } = {},
 ): Promise<ApiProcess> {
   const child = fork(script, [], {
     // nodeOptions: e.g. --cpu-prof for the endpoint runner's profile (load/endpoint-main.ts).
@@ -29,6 +29,7 @@ export async function startApiProcess(
       BENCH_CERBOS_URL: cerbosUrl,
       BENCH_AUTH_SECRET: randomBytes(32).toString("base64url"),
       BENCH_LIST_VERIFY: options.listVerify ?? "off",
+      BENCH_PLAN_CACHE_MS: String(options.planCacheMs ?? 0),
     },
     // The API's request log (pino, one line per call, as in production) goes to /dev/null.
     stdio: ["ignore", "ignore", "inherit", "ipc"],

@@ -18,6 +18,8 @@ const api = await startTestStack({
   pdpTimeoutMs: 10_000,
   // LIST_VERIFY as the API's config reads it: "check" adds one batched CheckResources per page.
   listVerify: process.env.BENCH_LIST_VERIFY === "check" ? "check" : "off",
+  // PLAN_CACHE_MS as the API's config reads it (0: off, the default).
+  planCacheMs: Number(process.env.BENCH_PLAN_CACHE_MS ?? 0),
 });
 process.send?.({ url: api.url });
 
