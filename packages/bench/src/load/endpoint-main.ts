@@ -2,7 +2,7 @@
  * Section 4 alone (the API under load), for measuring one lever without a full `pnpm bench`:
  *   npx -y pnpm@10.34.9 --filter @repo/bench endpoint -- [--contacts=100000] [--quick]
  *     [--procedures=contacts.list,contacts.list cursor page] [--connections=1,10,50]
- *     [--cpu-prof=DIR] [--no-source-maps] [--log-level=info]
+ *     [--cpu-prof=DIR] [--no-source-maps] [--log-level=info] [--plan-cache-ms=1000]
  * builds the bench's generated SQLite file, starts the PDP and the API (its own process, as in
  * `pnpm bench`) and prints the section's table. `--cpu-prof=DIR`: the API process runs with
  * node's --cpu-prof and writes its profile to DIR when it stops.
@@ -48,6 +48,7 @@ async function main(): Promise<number> {
     // statement (query.js reads errForStack.stack on success too) is not source-mapped.
     if (args.includes("--no-source-maps")) process.env.BENCH_SOURCE_MAPS = "off";
     const api = await startApiProcess(built.url, pdp.httpUrl, {
+      planCacheMs: Number(option("plan-cache-ms") ?? 0),
       nodeOptions: profileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
     });
     try {
