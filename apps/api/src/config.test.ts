@@ -119,6 +119,17 @@ describe("loadConfig", () => {
     }
   });
 
+  it("reads SQLite through 4 connections unless SQLITE_READ_CONNECTIONS says otherwise (1 to 16)", () => {
+    const secret = "x".repeat(40);
+    expect(loadConfig({ AUTH_SECRET: secret }, tempDir()).sqliteReadConnections).toBe(4);
+    expect(loadConfig({ AUTH_SECRET: secret, SQLITE_READ_CONNECTIONS: "1" }, tempDir()).sqliteReadConnections).toBe(1);
+    for (const bad of ["0", "2.5", "many", "17"]) {
+      expect(() => loadConfig({ AUTH_SECRET: secret, SQLITE_READ_CONNECTIONS: bad }, tempDir())).toThrow(
+        "SQLITE_READ_CONNECTIONS",
+      );
+    }
+  });
+
   it("trusts X-Forwarded-For only from the addresses TRUSTED_PROXIES lists, IPs or CIDR blocks", () => {
     const secret = "x".repeat(40);
     expect(loadConfig({ AUTH_SECRET: secret }, tempDir()).trustedProxies).toEqual([]);

@@ -58,6 +58,7 @@ const envSchema = z.object({
   WEB_DIR: z.string().min(1).optional(),
   LIST_VERIFY: z.enum(["off", "check"]).default("off"),
   PLAN_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  SQLITE_READ_CONNECTIONS: z.coerce.number().int().min(1).max(16).default(4),
 });
 
 export interface Config {
@@ -88,6 +89,8 @@ export interface Config {
   listVerify: "off" | "check";
   /** > 0: a list reuses a PlanResources answer this many ms old at most (README: PLAN_CACHE_MS); 0: off. */
   planCacheMs: number;
+  /** SQLite: connections that reads outside a transaction take turns on (README: SQLITE_READ_CONNECTIONS). */
+  sqliteReadConnections: number;
 }
 
 export class ConfigError extends Error {
@@ -145,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, dataDir = defau
     generatedSecretPath,
     listVerify: vars.LIST_VERIFY,
     planCacheMs: vars.PLAN_CACHE_MS,
+    sqliteReadConnections: vars.SQLITE_READ_CONNECTIONS,
   };
 }
 

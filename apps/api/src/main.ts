@@ -97,6 +97,7 @@ async function start(): Promise<void> {
     trustedProxies: config.trustedProxies,
     listVerify: config.listVerify,
     planCacheMs: config.planCacheMs,
+    sqliteReadConnections: config.sqliteReadConnections,
     auditTrail,
   }).catch((error: unknown) => fail("the API failed to start", { err: error }));
 }

@@ -55,6 +55,8 @@ export interface StartApiOptions {
   listVerify?: ListVerify;
   /** > 0: lists reuse a PlanResources answer at most this many ms old (PLAN_CACHE_MS; authz/plan-cache.ts). Default 0: off. */
   planCacheMs?: number;
+  /** SQLite: connections that SELECTs outside a transaction take turns on (SQLITE_READ_CONNECTIONS; db/connect.ts). Default 4. */
+  sqliteReadConnections?: number;
   /** Where decision lookup reads the PDPs' audit trail (src/decisions/config.ts); unset: lookup is off. */
   auditTrail?: AuditTrailConfig;
 }
@@ -69,7 +71,7 @@ export interface RunningApi {
 
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const log = options.logger ?? createLogger(options.logLevel ?? "info");
-  const db = openDatabase(options.databaseUrl);
+  const db = openDatabase(options.databaseUrl, { sqliteReadConnections: options.sqliteReadConnections ?? 4 });
   // Under the migration lock: replicas starting at once migrate and seed an empty database once.
   let seeded = false;
   const applied = await migrate(db.sequelize, {

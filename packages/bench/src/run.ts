@@ -15,7 +15,7 @@ import { startApiProcess } from "./load/api-child.ts";
 import { runBreakdown } from "./load/breakdown.ts";
 import { runPdpShare } from "./load/pdp-share.ts";
 import { openSessions, procedures, runLoadSection } from "./load/section.ts";
-import { runPlanCache, runTransport } from "./load/setting-runs.ts";
+import { runPlanCache, runReadConnections, runTransport } from "./load/setting-runs.ts";
 import { runVerifySection } from "./load/verify-section.ts";
 import { SizeLock } from "./lock.ts";
 import { installPrismaPeer } from "./peers/install.ts";
@@ -150,6 +150,7 @@ async function runLoad(
     }
     await runTransport(sections.transport, { api, sessions }, built.url, pdpGrpcUrl, config, pdpPid);
     await runPlanCache(sections.planCache, { api, sessions }, built.url, pdpUrl, config, pdpPid);
+    await runReadConnections(sections.readConnections, { api, sessions }, built.url, pdpUrl, config, pdpPid);
   } finally {
     await api.stop();
   }

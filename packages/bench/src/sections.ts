@@ -6,6 +6,8 @@ import { isCursorPage, loadColumns, loadProcedures, procedures } from "./load/se
 import {
   planCacheMs,
   planCacheNames,
+  readConnectionNames,
+  readConnections,
   settingColumns,
   settingConnections,
   settingProcedures,
@@ -29,6 +31,7 @@ export interface Sections {
   verify: Section;
   transport: Section;
   planCache: Section;
+  readConnections: Section;
   breakdown: Section;
   growth: Section;
   explain: Section;
@@ -120,6 +123,12 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
       settingColumns(planCacheNames),
       `Two API processes on the same database and PDP, one with PLAN_CACHE_MS=0 (every list asks PlanResources for read, update and delete) and one with PLAN_CACHE_MS=${planCacheMs} (a list reuses the answer to the same request, same principal with its attributes, if it is at most ${planCacheMs} ms old: apps/api/src/authz/plan-cache.ts); ${config.load.windows} windows of ${config.load.windowSeconds} s each, alternating between the two, after a ${config.load.warmupSeconds} s warm-up each: median [min–max] over windows, ratios window by window. CPU: user + system time of that side's API process and of the PDP over all of its windows (/proc, 10 ms ticks), per list.`,
     ),
+    readConnections: report.section(
+      `4g. contacts.list with reads on ${readConnections.a} SQLite connection and on ${readConnections.b} (SQLITE_READ_CONNECTIONS, default ${readConnections.b}) side by side (${size(config.loadSize)} contacts)`,
+      ["procedure", "connections"],
+      settingColumns(readConnectionNames),
+      `Two API processes on the same database file and PDP, one with SQLITE_READ_CONNECTIONS=${readConnections.a} (every statement outside a transaction on the one node-sqlite3 connection, which runs one at a time) and one with SQLITE_READ_CONNECTIONS=${readConnections.b} (SELECTs outside a transaction take turns on ${readConnections.b} connections: apps/api/src/db/connect.ts); plans asked on every list on both; ${config.load.windows} windows of ${config.load.windowSeconds} s each, alternating between the two, after a ${config.load.warmupSeconds} s warm-up each: median [min–max] over windows, ratios window by window. CPU: user + system time of that side's API process and of the PDP over all of its windows (/proc, 10 ms ticks), per list.`,
+    ),
     breakdown: report.section(
       "4c. Where an API call spends its time (in-process, no HTTP)",
       ["procedure", "user"],
@@ -156,6 +165,7 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
     for (const connections of settingConnections(config.load)) {
       sections.transport.expect([procedure, String(connections)]);
       sections.planCache.expect([procedure, String(connections)]);
+      sections.readConnections.expect([procedure, String(connections)]);
     }
   }
   sections.pdpShare.expect(["contacts.list", "3 × PlanResources in parallel (read, update, delete): the default"]);

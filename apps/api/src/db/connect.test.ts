@@ -66,3 +66,67 @@ describe("SQLite connections", () => {
     }
   });
 });
+
+describe("SQLite read connections", () => {
+  const connectionNames = (sequelize: Sequelize) =>
+    Object.keys(
+      (sequelize.connectionManager as unknown as { connections: Record<string, unknown> }).connections,
+    ).sort();
+  const count = async (sequelize: Sequelize) =>
+    (await sequelize.query<{ n: number }>(`SELECT COUNT(*) AS n FROM "items"`, { type: QueryTypes.SELECT }))[0]!.n;
+
+  it("give SELECTs outside a transaction turns on N connections, each in WAL mode with the memory map; the rest stays on the main one", async () => {
+    const sequelize = connectDatabase(tempUrl(), { sqliteReadConnections: 3 });
+    try {
+      await sequelize.query(`CREATE TABLE "items" ("id" INTEGER PRIMARY KEY)`);
+      await sequelize.query(`INSERT INTO "items" VALUES (1), (2)`);
+      await sequelize.query("PRAGMA user_version = 7");
+      expect(connectionNames(sequelize)).toEqual(["default"]);
+      const pragmas = await Promise.all(
+        [1, 2, 3].map(async () => [await pragma(sequelize, "journal_mode"), await pragma(sequelize, "mmap_size")]),
+      );
+      expect(connectionNames(sequelize)).toEqual(["default", "reader-1", "reader-2"]);
+      expect(pragmas).toEqual([1, 2, 3].map(() => ["wal", 1073741824]));
+      expect(await Promise.all([1, 2, 3, 4, 5, 6].map(() => count(sequelize)))).toEqual([2, 2, 2, 2, 2, 2]);
+    } finally {
+      await sequelize.close();
+    }
+  });
+
+  it("see a write on every connection once it is committed, and not before", async () => {
+    const sequelize = connectDatabase(tempUrl(), { sqliteReadConnections: 4 });
+    try {
+      await sequelize.query(`CREATE TABLE "items" ("id" INTEGER PRIMARY KEY)`);
+      const everyReader = () => Promise.all([1, 2, 3, 4].map(() => count(sequelize)));
+      expect(await everyReader()).toEqual([0, 0, 0, 0]);
+      const during = await sequelize.transaction(async (transaction) => {
+        await sequelize.query(`INSERT INTO "items" VALUES (1)`, { transaction });
+        // The writer holds the write lock: readers are not blocked, and read the committed state.
+        return everyReader();
+      });
+      expect(during).toEqual([0, 0, 0, 0]);
+      expect(await everyReader()).toEqual([1, 1, 1, 1]);
+    } finally {
+      await sequelize.close();
+    }
+  });
+
+  it("are one connection for an in-memory database, which has no file to share", async () => {
+    const sequelize = connectDatabase("sqlite::memory:", { sqliteReadConnections: 4 });
+    try {
+      await sequelize.query(`CREATE TABLE "items" ("id" INTEGER PRIMARY KEY)`);
+      await sequelize.query(`INSERT INTO "items" VALUES (1)`);
+      expect(await Promise.all([1, 2, 3, 4].map(() => count(sequelize)))).toEqual([1, 1, 1, 1]);
+    } finally {
+      await sequelize.close();
+    }
+  });
+
+  it("must be a positive whole number", () => {
+    for (const bad of [0, -1, 1.5]) {
+      expect(() => connectDatabase("sqlite::memory:", { sqliteReadConnections: bad })).toThrow(
+        `sqliteReadConnections must be a positive integer, not ${bad}`,
+      );
+    }
+  });
+});

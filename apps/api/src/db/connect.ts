@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { Sequelize, Transaction } from "sequelize";
+import { QueryTypes, Sequelize, Transaction } from "sequelize";
 
 export type Dialect = "sqlite" | "postgres" | "mariadb";
 
@@ -11,7 +11,18 @@ export type Dialect = "sqlite" | "postgres" | "mariadb";
  * Sequelize opens a separate connection per transaction, which must wait for (not fail on) a
  * concurrent writer.
  */
-export function connectDatabase(databaseUrl: string): Sequelize {
+export interface ConnectOptions {
+  /**
+   * SQLite: how many connections SELECTs outside a transaction take turns on (default 1). One
+   * node-sqlite3 connection runs one statement at a time; in WAL mode readers do not block each
+   * other nor the writer, so a list's count and page (and other requests' reads) run side by side
+   * on the libuv threads (BENCHMARKS.md, section 4g). Everything else — writes, DDL, PRAGMAs,
+   * statements of unknown type — stays on the main connection; transactions keep their own.
+   */
+  sqliteReadConnections?: number;
+}
+
+export function connectDatabase(databaseUrl: string, options: ConnectOptions = {}): Sequelize {
   if (databaseUrl.startsWith("mariadb://")) {
     return new Sequelize(databaseUrl, { dialect: "mariadb", logging: false, pool: { max: 10 }, timezone: "+00:00" });
   }
@@ -28,7 +39,7 @@ export function connectDatabase(databaseUrl: string): Sequelize {
     logging: false,
     transactionType: Transaction.TYPES.IMMEDIATE,
   });
-  configureEachSqliteConnection(sequelize);
+  configureEachSqliteConnection(sequelize, options.sqliteReadConnections ?? 1);
   return sequelize;
 }
 
@@ -68,11 +79,23 @@ interface SqliteConnection {
 // Sequelize's SQLite connection manager does not run the afterConnect hook, so we wrap it.
 // Concurrent first queries get the same connection object while it is still being configured:
 // each waits for the configuration, so no query runs before the pragmas.
-function configureEachSqliteConnection(sequelize: Sequelize): void {
+function configureEachSqliteConnection(sequelize: Sequelize, readConnections: number): void {
+  if (!Number.isInteger(readConnections) || readConnections < 1) {
+    throw new RangeError(`sqliteReadConnections must be a positive integer, not ${readConnections}`);
+  }
   const manager = sequelize.connectionManager;
   const getConnection = manager.getConnection.bind(manager);
   const configured = new WeakMap<object, Promise<void>>();
+  let turn = 0;
   manager.getConnection = async (options) => {
+    // Sequelize keys its SQLite connections by `uuid` ("default" when unset; a transaction's
+    // id for a transaction). A SELECT outside a transaction is given the next reader's name.
+    // An in-memory database is one connection whatever the name (Sequelize keys it by inMemory).
+    const query = options as { uuid?: string; type?: string } | undefined;
+    if (readConnections > 1 && query !== undefined && query.uuid === undefined && query.type === QueryTypes.SELECT) {
+      query.uuid = turn === 0 ? "default" : `reader-${turn}`;
+      turn = (turn + 1) % readConnections;
+    }
     const connection = await getConnection(options);
     let ready = configured.get(connection);
     if (ready === undefined) {

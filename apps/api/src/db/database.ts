@@ -1,5 +1,5 @@
 import type { Sequelize, Transaction } from "sequelize";
-import { connectDatabase, type Dialect, dialectOf } from "./connect.ts";
+import { type ConnectOptions, connectDatabase, type Dialect, dialectOf } from "./connect.ts";
 import { defineModels, type Models } from "./models/index.ts";
 
 export interface Database {
@@ -22,8 +22,8 @@ export interface Database {
   optimize(): Promise<void>;
 }
 
-export function openDatabase(databaseUrl: string): Database {
-  const sequelize = connectDatabase(databaseUrl);
+export function openDatabase(databaseUrl: string, options: ConnectOptions = {}): Database {
+  const sequelize = connectDatabase(databaseUrl, options);
   const dialect = dialectOf(sequelize);
   let queue: Promise<unknown> = Promise.resolve();
   const serialized = <T>(work: (transaction: Transaction) => Promise<T>): Promise<T> => {

@@ -13,11 +13,20 @@ export interface ApiProcess {
 
 const script = fileURLToPath(new URL("./api-process.ts", import.meta.url));
 
+/** The API settings a bench run varies (the API's defaults otherwise). */
+export interface ApiProcessOptions {
+  listVerify?: "off" | "check";
+  planCacheMs?: number;
+  /** SQLITE_READ_CONNECTIONS; unset: the API's default. */
+  sqliteReadConnections?: number;
+  nodeOptions?: readonly string[];
+}
+
 /** Starts apps/api's `startApi` in a child node process (via tsx) on a free port. */
 export async function startApiProcess(
   databaseUrl: string,
   cerbosUrl: string,
-  options: { listVerify?: "off" | "check"; planCacheMs?: number; nodeOptions?: readonly string[] } = {},
+  options: ApiProcessOptions = {},
 ): Promise<ApiProcess> {
   const child = fork(script, [], {
     // nodeOptions: e.g. --cpu-prof for the endpoint runner's profile (load/endpoint-main.ts).
@@ -30,6 +39,9 @@ export async function startApiProcess(
       BENCH_AUTH_SECRET: randomBytes(32).toString("base64url"),
       BENCH_LIST_VERIFY: options.listVerify ?? "off",
       BENCH_PLAN_CACHE_MS: String(options.planCacheMs ?? 0),
+      ...(options.sqliteReadConnections === undefined
+        ? {}
+        : { BENCH_SQLITE_READ_CONNECTIONS: String(options.sqliteReadConnections) }),
     },
     // The API's request log (pino, one line per call, as in production) goes to /dev/null.
     stdio: ["ignore", "ignore", "inherit", "ipc"],

@@ -20,6 +20,10 @@ const api = await startTestStack({
   listVerify: process.env.BENCH_LIST_VERIFY === "check" ? "check" : "off",
   // PLAN_CACHE_MS as the API's config reads it (0: off, the default).
   planCacheMs: Number(process.env.BENCH_PLAN_CACHE_MS ?? 0),
+  // SQLITE_READ_CONNECTIONS as the API's config reads it (unset: the API's default).
+  ...(process.env.BENCH_SQLITE_READ_CONNECTIONS
+    ? { sqliteReadConnections: Number(process.env.BENCH_SQLITE_READ_CONNECTIONS) }
+    : {}),
 });
 process.send?.({ url: api.url });
 

@@ -3,6 +3,7 @@
  *   npx -y pnpm@10.34.9 --filter @repo/bench endpoint -- [--contacts=100000] [--quick]
  *     [--procedures=contacts.list,contacts.list cursor page] [--connections=1,10,50]
  *     [--cpu-prof=DIR] [--no-source-maps] [--log-level=info] [--plan-cache-ms=1000]
+ *     [--sqlite-read-connections=4]
  * builds the bench's generated SQLite file, starts the PDP and the API (its own process, as in
  * `pnpm bench`) and prints the section's table. `--cpu-prof=DIR`: the API process runs with
  * node's --cpu-prof and writes its profile to DIR when it stops.
@@ -49,6 +50,9 @@ async function main(): Promise<number> {
     if (args.includes("--no-source-maps")) process.env.BENCH_SOURCE_MAPS = "off";
     const api = await startApiProcess(built.url, pdp.httpUrl, {
       planCacheMs: Number(option("plan-cache-ms") ?? 0),
+      ...(option("sqlite-read-connections") === undefined
+        ? {}
+        : { sqliteReadConnections: Number(option("sqlite-read-connections")) }),
       nodeOptions: profileDir === undefined ? [] : ["--cpu-prof", `--cpu-prof-dir=${profileDir}`],
     });
     try {

@@ -4,7 +4,7 @@ import { ratioOf, summarize } from "../stats.ts";
 import { p50, pairedWindows, rate, type Side } from "./paired.ts";
 import type { LoadOptions, LoadProcedure } from "./section.ts";
 
-// Sections 4e and 4f: the same lists on two API processes over the same database and PDP that
+// Sections 4e, 4f and 4g: the same lists on two API processes over the same database and PDP that
 // differ in one setting, their windows alternating; ratios window by window, CPU per list over
 // all windows of a side.
 
@@ -24,6 +24,13 @@ export const planCacheNames: SettingNames = {
 };
 /** PLAN_CACHE_MS of section 4f's second API. */
 export const planCacheMs = 1000;
+/** SQLITE_READ_CONNECTIONS of section 4g's first API (the API's default) and of its second. */
+export const readConnections = { a: 1, b: 4 } as const;
+export const readConnectionNames: SettingNames = {
+  a: `SQLITE_READ_CONNECTIONS=${readConnections.a}`,
+  b: `SQLITE_READ_CONNECTIONS=${readConnections.b}`,
+  what: `reads on ${readConnections.a} SQLite connection against ${readConnections.b}`,
+};
 
 export const settingColumns = ({ a, b }: SettingNames) => [
   `${a} p50 ms`,
@@ -36,7 +43,7 @@ export const settingColumns = ({ a, b }: SettingNames) => [
 ];
 
 /**
- * The rows of 4e and 4f: the counted first page and the cursor page, at every connection count
+ * The rows of 4e, 4f and 4g: the counted first page and the cursor page, at every connection count
  * of the cursor page (the smoke test: the counted page only, to keep CI short).
  */
 export const settingProcedures = (mode: "quick" | "full"): LoadProcedure[] =>

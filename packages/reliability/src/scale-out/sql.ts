@@ -12,13 +12,6 @@ export interface SqlConnection extends SqlReader {
   close(): Promise<void>;
 }
 
-/**
- * The database is restarting (a scenario's fault), not a wrong query: the oracle waits for it.
- * The same test the API answers SERVICE_UNAVAILABLE by (a query can also die with ECONNRESET or
- * "not queryable", not only the messages a restart usually gives).
- */
-const restarting = isDatabaseUnavailable;
-
 /** The driver's error code (Postgres SQLSTATE or a socket error), kept by Sequelize on `parent`. */
 function errorCode(error: Error): string {
   const parent = (error as { parent?: { code?: unknown } }).parent;
@@ -47,7 +40,9 @@ export function connectSql(databaseUrl: string, waitMs = 30_000): SqlConnection 
           const [rows] = await sequelize.query(sql, { replacements: params });
           return rows as Row[];
         } catch (error) {
-          if (!restarting(error) || Date.now() > deadline) throw described(error, sql);
+          // The database is restarting (a scenario's fault), not a wrong query: wait for it, by the
+          // test the API answers SERVICE_UNAVAILABLE by (ECONNRESET and "not queryable" too).
+          if (!isDatabaseUnavailable(error) || Date.now() > deadline) throw described(error, sql);
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       }
