@@ -106,6 +106,7 @@ describe.each(dialectsWithMariadb)("contacts.list equals per-row CheckResources 
     await addContacts(clients.get("alice")!, 45);
     const contacts = await readContacts(app.sql);
     expect(contacts.length).toBe(53);
+    const stored = new Map(contacts.map((contact) => [contact.id, contact]));
     const oracle = createOracle(new HTTP(inject("cerbosUrl")));
     let compared = 0;
     for (const user of users) {
@@ -128,6 +129,8 @@ describe.each(dialectsWithMariadb)("contacts.list equals per-row CheckResources 
         expect(totals, label).toEqual([expected.length]);
         for (const item of items) {
           expect(item.allowedActions, `${label} #${item.id}`).toEqual(decisions.get(String(item.id)));
+          // Read in the same statement as the row (contacts/include.ts): the stored tags, sorted.
+          expect(item.tags, `${label} #${item.id} tags`).toEqual([...stored.get(item.id)!.tags].sort());
         }
         compared++;
       }

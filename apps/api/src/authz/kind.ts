@@ -10,8 +10,9 @@ export interface KindFindOptions {
   transaction?: Transaction;
   /**
    * A list page read by key under the authorized filter (the list primitive's loader). A kind
-   * that reads its rows in more than one statement checks `where` again after the last (contacts:
-   * their tags), so a row changed in between is left out; a single load is checked on what it read.
+   * that reads its rows in more than one statement checks `where` again after the last, so a row
+   * changed in between is left out; a single load (contacts: row, owner, company and tags in one
+   * statement) is checked on what it read.
    */
   pageLoad?: boolean;
 }

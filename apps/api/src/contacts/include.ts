@@ -1,70 +1,72 @@
-import { Op, type Transaction } from "sequelize";
+import type { FindAttributeOptions, ProjectionAlias, Sequelize } from "sequelize";
 import type { KindFindOptions } from "../authz/kind.ts";
 import type { Database } from "../db/database.ts";
+import type { TagModel } from "../db/models/tag.ts";
 import type { ContactModel } from "./kind.ts";
+
+/** The attribute the tags arrive in (a JSON array of {id, name}), removed once they are attached. */
+const tagList = "tagList";
 
 /**
  * Loads contacts with what their Cerbos resource needs (the mapper's `tags` collection) and
- * what the API shows (owner, company).
+ * what the API shows (owner, company), in ONE statement: the tags as a JSON array from a
+ * correlated subquery per row.
  *
- * Tags are NOT loaded through a belongsToMany include: Sequelize joins them as
- * `LEFT JOIN (contact_tags INNER JOIN tags)`, which SQLite materializes by scanning all of
- * contact_tags — 48 ms for a page of 50 at 100k contacts, against under 2 ms with one
- * `contactId IN (…)` query (BENCHMARKS.md, section 4c). A contact whose tags were not attached
- * makes toCerbosResource throw, so forgetting this step fails closed.
+ * Not a belongsToMany include: Sequelize joins those as `LEFT JOIN (contact_tags INNER JOIN
+ * tags)`, which SQLite materializes by scanning all of contact_tags — 48 ms for a page of 50 at
+ * 100k contacts (BENCHMARKS.md, section 4c). And one statement reads one state: the row, its
+ * tags and the list's `where` (the page's keys AND the authorized filter) are decided together,
+ * so a contact changed by a concurrent write is served as it was or as it is, never as a mix of
+ * the two (which a separate tags query would need a second check of `where` to rule out). A
+ * contact whose tags were not attached makes toCerbosResource throw: forgetting fails closed.
  */
 export async function findContacts(db: Database, options: KindFindOptions): Promise<ContactModel[]> {
-  const { Contact, User, Company } = db.models;
-  const { pageLoad, ...find } = options;
+  const { Contact, User, Company, Tag } = db.models;
+  const { pageLoad: _oneStatementNeedsNoSecondCheck, ...find } = options;
   const contacts = await Contact.findAll({
     ...find,
+    attributes: withTagList(find.attributes, [db.sequelize.literal(tagListSql(db.sequelize)), tagList]),
     include: [
       { model: User, as: "owner", attributes: ["id", "name"] },
       { model: Company, as: "company", attributes: ["id", "name"] },
     ],
   });
-  await attachTags(db, contacts, find.transaction);
-  return pageLoad === true ? stillMatching(db, contacts, find) : contacts;
-}
-
-/**
- * The contacts that still match `where` now that their tags are read (a second statement): a
- * list loads its page with the authorized filter as `where` (`pageLoad`), and a contact deleted or changed in
- * between (its tags gone with it) would otherwise be served as a mix of two states, one the
- * caller may not read. One indexed lookup by primary key.
- */
-async function stillMatching(
-  db: Database,
-  contacts: ContactModel[],
-  options: KindFindOptions,
-): Promise<ContactModel[]> {
-  if (contacts.length === 0) return contacts;
-  const ids = contacts.map((contact) => contact.id);
-  const present = await db.models.Contact.findAll({
-    where: { [Op.and]: [options.where, { id: { [Op.in]: ids } }] },
-    attributes: ["id"],
-    raw: true,
-    transaction: options.transaction,
-  });
-  const kept = new Set(present.map((row) => row.id));
-  return kept.size === contacts.length ? contacts : contacts.filter((contact) => kept.has(contact.id));
-}
-
-async function attachTags(db: Database, contacts: ContactModel[], transaction?: Transaction): Promise<void> {
-  if (contacts.length === 0) return;
-  const { Tag, ContactTag } = db.models;
-  const links = await ContactTag.findAll({
-    where: { contactId: { [Op.in]: contacts.map((contact) => contact.id) } },
-    raw: true,
-    transaction,
-  });
-  const tagIds = [...new Set(links.map((link) => link.tagId))];
-  const tags = tagIds.length ? await Tag.findAll({ where: { id: { [Op.in]: tagIds } }, transaction }) : [];
-  const tagById = new Map(tags.map((tag) => [tag.id, tag]));
   for (const contact of contacts) {
-    const own = links.flatMap((link) => (link.contactId === contact.id ? (tagById.get(link.tagId) ?? []) : []));
+    const tags = parseTags(contact.get(tagList as never)).map((tag) => Tag.build(tag, { isNewRecord: false }));
+    delete (contact.dataValues as Record<string, unknown>)[tagList];
     // The same shape an include leaves behind: the value and the data value.
-    Object.assign(contact.dataValues, { tags: own });
-    contact.tags = own;
+    Object.assign(contact.dataValues, { tags });
+    contact.tags = tags;
   }
+  return contacts;
+}
+
+function withTagList(attributes: FindAttributeOptions | undefined, extra: ProjectionAlias): FindAttributeOptions {
+  if (attributes === undefined) return { include: [extra] };
+  if (Array.isArray(attributes)) return [...attributes, extra];
+  return { ...attributes, include: [...(attributes.include ?? []), extra] };
+}
+
+/** The row's tags as JSON text (an array of {id, name}; `[]` for none), per dialect. */
+function tagListSql(sequelize: Sequelize): string {
+  const q = (identifier: string) => sequelize.getQueryInterface().quoteIdentifiers(identifier);
+  const from = `FROM ${q("contact_tags")} AS ${q("ct")} JOIN ${q("tags")} AS ${q("t")} ON ${q("t.id")} = ${q("ct.tagId")} WHERE ${q("ct.contactId")} = ${q("Contact.id")}`;
+  const [id, name] = [q("t.id"), q("t.name")];
+  switch (sequelize.getDialect()) {
+    case "postgres":
+      return `(SELECT COALESCE(json_agg(json_build_object('id', ${id}, 'name', ${name})), '[]'::json)::text ${from})`;
+    case "mariadb":
+      return `(SELECT COALESCE(JSON_ARRAYAGG(JSON_OBJECT('id', ${id}, 'name', ${name})), '[]') ${from})`;
+    default:
+      return `(SELECT json_group_array(json_object('id', ${id}, 'name', ${name})) ${from})`;
+  }
+}
+
+function parseTags(value: unknown): Pick<TagModel, "id" | "name">[] {
+  const parsed: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  if (!Array.isArray(parsed)) throw new Error(`a contact's tags did not load: ${String(value)}`);
+  return parsed.map((tag: { id?: unknown; name?: unknown }) => {
+    if (typeof tag?.id !== "number" || typeof tag.name !== "string") throw new Error("a contact's tag did not load");
+    return { id: tag.id, name: tag.name };
+  });
 }
