@@ -83,8 +83,9 @@ export async function authorizedFindAndCountAll<M extends Model, A extends strin
     ? root.count({
         ...shared,
         ...(where === undefined ? {} : { where }),
-        ...(include ? { include } : {}),
-        distinct: true,
+        // DISTINCT only where a join can repeat a row: SQLite dedupes COUNT(DISTINCT id) through a
+        // temporary B-tree, and the plan's own conditions are subqueries, never joins.
+        ...(include ? { include, distinct: true } : {}),
       })
     : Promise.resolve(undefined);
   const pageQuery = (async () => {

@@ -54,6 +54,10 @@ describe.each(dialects.filter((dialect) => dialect.runs))("authorizedFindAndCoun
     const flagQuery = log.statements.find((sql) => sql.includes("CASE WHEN"))!;
     expect(flagQuery).toMatch(/IN \(/);
     expect(flagQuery).not.toMatch(/ORDER BY/i);
+    // Without a join nothing repeats a row: a plain count (COUNT(DISTINCT id) costs a temp B-tree).
+    const countQuery = log.statements.find((sql) => /count\(/i.test(sql))!;
+    expect(countQuery).toMatch(/count\(\*\)/i);
+    expect(countQuery).not.toMatch(/DISTINCT/i);
   });
 
   test("count: false runs no count query and returns count undefined", async () => {
