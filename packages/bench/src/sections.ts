@@ -79,7 +79,7 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
       "2c. Adapter vs the naive way (load every row, CheckResources in batches of 50)",
       ["contacts", "user", "what"],
       ["naive ms", "(d) whole list ms", "naive / adapter"],
-      `The naive list loads every contact with its tags, asks CheckResources about all of them in batches of 50 (the PDP's limit; 4 batches in flight), then sorts, counts and cuts the page in memory. Both return the same page and total (checked). Each run starts with a full garbage collection, outside both timings (the adapter list runs first and would otherwise pay to collect the previous naive run's rows). Median [min–max] of ${config.naive.runs} paired runs after ${config.naive.warmup} warm-up. The naive cost hardly depends on the user (it checks every row), so it is measured for the sales user.`,
+      `The naive list loads every contact with its tags, asks CheckResources about all of them in batches of 50 (the PDP's limit; 4 batches in flight), then sorts, counts and cuts the page in memory. Both return the same page and total (checked). Median [min–max] of ${config.naive.runs} paired runs after ${config.naive.warmup} warm-up. The naive cost hardly depends on the user (it checks every row), so it is measured for the sales user.`,
     ),
     growth: report.section(
       "5. Growth: the whole list call (d) by size",

@@ -1,5 +1,3 @@
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import type { Principal } from "@cerbos/core";
 import type { Database, Pdp } from "@repo/api/unstable-internals-do-not-import";
 import { progress } from "../progress.ts";
@@ -7,16 +5,6 @@ import { figure, round, type Section } from "../report.ts";
 import { type MeasureOptions, measureParts, ratioOf, summarize, sumOf } from "../stats.ts";
 import { naiveList } from "./naive.ts";
 import { describeOutcome, planContactRead, sameOutcome, sequelizePage, translate } from "./operations.ts";
-
-/**
- * A full garbage collection, outside both timings: a naive run leaves ~100k rows of garbage,
- * which the next adapter run would otherwise pay to collect (32.4 ms for an adapter list that
- * takes 22 ms alone, section 2). node's `gc` exists only with --expose-gc; set it at run time.
- */
-function collectGarbage(): void {
-  setFlagsFromString("--expose-gc");
-  (runInNewContext("gc") as () => void)();
-}
 
 /** Naive list vs the whole adapter list (a+b+c), paired run by run, for one user. */
 export async function runNaiveSection(
@@ -33,10 +21,8 @@ export async function runNaiveSection(
   progress(`naive load-and-check list at ${size} contacts (${options.warmup + options.runs} runs)`);
   try {
     const samples = await measureParts(
-      ["collect", "plan", "translate", "db", "naive"],
+      ["plan", "translate", "db", "naive"],
       async (lap) => {
-        collectGarbage();
-        lap("collect");
         const plan = await planContactRead(pdp, principal);
         lap("plan");
         const filter = translate(db, plan);
