@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { loadOidcConfig, type OidcConfig, OidcConfigError } from "./auth/oidc/index.ts";
+import { defaultSqliteReadConnections } from "./db/connect.ts";
 import { isAddressOrBlock } from "./http/client-address.ts";
 
 /** The repository's `.data` folder: dev database, generated secret, PDP audit log. */
@@ -58,7 +59,7 @@ const envSchema = z.object({
   WEB_DIR: z.string().min(1).optional(),
   LIST_VERIFY: z.enum(["off", "check"]).default("off"),
   PLAN_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
-  SQLITE_READ_CONNECTIONS: z.coerce.number().int().min(1).max(16).default(4),
+  SQLITE_READ_CONNECTIONS: z.coerce.number().int().min(1).max(16).default(defaultSqliteReadConnections),
 });
 
 export interface Config {

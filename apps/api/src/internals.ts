@@ -8,7 +8,7 @@ export { loginLimiter } from "./auth/rate-limit.ts";
 export { createTokenService } from "./auth/token.ts";
 export { createPdp, type Pdp } from "./authz/pdp.ts";
 export { createContextFactory } from "./context.ts";
-export { sqlitePragmas } from "./db/connect.ts";
+export { defaultSqliteReadConnections, sqlitePragmas } from "./db/connect.ts";
 export { type Database, openDatabase } from "./db/database.ts";
 export { migrate } from "./db/migrate.ts";
 export * as migration0003 from "./db/migrations/0003_org_sort_indexes.ts";

@@ -15,6 +15,7 @@ import { createPdp } from "./authz/pdp.ts";
 import { cachingPlans } from "./authz/plan-cache.ts";
 import type { ListVerify } from "./authz/query.ts";
 import { createContextFactory } from "./context.ts";
+import { defaultSqliteReadConnections } from "./db/connect.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { seedIfEmpty } from "./db/seed.ts";
@@ -55,7 +56,7 @@ export interface StartApiOptions {
   listVerify?: ListVerify;
   /** > 0: lists reuse a PlanResources answer at most this many ms old (PLAN_CACHE_MS; authz/plan-cache.ts). Default 0: off. */
   planCacheMs?: number;
-  /** SQLite: connections that SELECTs outside a transaction take turns on (SQLITE_READ_CONNECTIONS; db/connect.ts). Default 4. */
+  /** SQLite: connections that SELECTs outside a transaction take turns on (SQLITE_READ_CONNECTIONS; db/connect.ts). Default defaultSqliteReadConnections (4). */
   sqliteReadConnections?: number;
   /** Where decision lookup reads the PDPs' audit trail (src/decisions/config.ts); unset: lookup is off. */
   auditTrail?: AuditTrailConfig;
@@ -71,7 +72,9 @@ export interface RunningApi {
 
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const log = options.logger ?? createLogger(options.logLevel ?? "info");
-  const db = openDatabase(options.databaseUrl, { sqliteReadConnections: options.sqliteReadConnections ?? 4 });
+  const db = openDatabase(options.databaseUrl, {
+    sqliteReadConnections: options.sqliteReadConnections ?? defaultSqliteReadConnections,
+  });
   // Under the migration lock: replicas starting at once migrate and seed an empty database once.
   let seeded = false;
   const applied = await migrate(db.sequelize, {

@@ -4,13 +4,9 @@ import { QueryTypes, Sequelize, Transaction } from "sequelize";
 
 export type Dialect = "sqlite" | "postgres" | "mariadb";
 
-/**
- * Opens the database named by a URL: `sqlite:/abs/path.db`, `postgres://…` or `mariadb://…`
- * (Sequelize's mariadb dialect with the `mariadb` connector; dates in UTC, `timezone: "+00:00"`).
- * SQLite gets WAL mode, foreign keys, a busy timeout and `sqlitePragmas` on EVERY connection:
- * Sequelize opens a separate connection per transaction, which must wait for (not fail on) a
- * concurrent writer.
- */
+/** What the API reads SQLite through unless SQLITE_READ_CONNECTIONS says otherwise (README). */
+export const defaultSqliteReadConnections = 4;
+
 export interface ConnectOptions {
   /**
    * SQLite: how many connections SELECTs outside a transaction take turns on (default 1). One
@@ -22,6 +18,13 @@ export interface ConnectOptions {
   sqliteReadConnections?: number;
 }
 
+/**
+ * Opens the database named by a URL: `sqlite:/abs/path.db`, `postgres://…` or `mariadb://…`
+ * (Sequelize's mariadb dialect with the `mariadb` connector; dates in UTC, `timezone: "+00:00"`).
+ * SQLite gets WAL mode, foreign keys, a busy timeout and `sqlitePragmas` on EVERY connection:
+ * Sequelize opens a separate connection per transaction, which must wait for (not fail on) a
+ * concurrent writer.
+ */
 export function connectDatabase(databaseUrl: string, options: ConnectOptions = {}): Sequelize {
   if (databaseUrl.startsWith("mariadb://")) {
     return new Sequelize(databaseUrl, { dialect: "mariadb", logging: false, pool: { max: 10 }, timezone: "+00:00" });

@@ -1,3 +1,4 @@
+import { defaultSqliteReadConnections } from "@repo/api/unstable-internals-do-not-import";
 import { progress } from "../progress.ts";
 import { figure, round, type Section } from "../report.ts";
 import { ratioOf, summarize } from "../stats.ts";
@@ -24,8 +25,8 @@ export const planCacheNames: SettingNames = {
 };
 /** PLAN_CACHE_MS of section 4f's second API. */
 export const planCacheMs = 1000;
-/** SQLITE_READ_CONNECTIONS of section 4g's first API (the API's default) and of its second. */
-export const readConnections = { a: 1, b: 4 } as const;
+/** SQLITE_READ_CONNECTIONS of section 4g's sides: `a` the second API's (one), `b` the first's (the API's default). */
+export const readConnections = { a: 1, b: defaultSqliteReadConnections } as const;
 export const readConnectionNames: SettingNames = {
   a: `SQLITE_READ_CONNECTIONS=${readConnections.a}`,
   b: `SQLITE_READ_CONNECTIONS=${readConnections.b}`,
