@@ -14,4 +14,5 @@ export {
   resourceInclude,
   toCerbosResource,
   UnsupportedQueryPlanError,
+  withExtraAttributes,
 } from "@repo/authz";

@@ -9,6 +9,7 @@ import {
   isUnsupportedQueryPlanError,
   authorizedFindAndCountAll as libraryFindAndCountAll,
   type Mapper,
+  withExtraAttributes,
 } from "./adapter.ts";
 import type { Pdp } from "./pdp.ts";
 
@@ -118,7 +119,11 @@ export async function authorizedFindAndCountAll<M extends Model, Flag extends st
         ...(query.partition === undefined ? {} : { partition: query.partition }),
         // `where`: the page's keys and the authorized filter, so a row that changed after the
         // page query into one the caller may not read is left out.
-        load: load && ((_keys, where) => load({ where, attributes })),
+        // The flags' columns ride on the load (one statement fewer per list; a kind's loader
+        // passes `attributes` through).
+        load:
+          load &&
+          ((_keys, where, extra) => load({ where, attributes: withExtraAttributes(attributes, extra.attributes) })),
       },
     ),
   );

@@ -1,4 +1,5 @@
-import type { FindAttributeOptions, ProjectionAlias, Sequelize } from "sequelize";
+import type { Sequelize } from "sequelize";
+import { withExtraAttributes } from "../authz/adapter.ts";
 import type { KindFindOptions } from "../authz/kind.ts";
 import type { Database } from "../db/database.ts";
 import type { TagModel } from "../db/models/tag.ts";
@@ -25,7 +26,7 @@ export async function findContacts(db: Database, options: KindFindOptions): Prom
   const { pageLoad: _oneStatementNeedsNoSecondCheck, ...find } = options;
   const contacts = await Contact.findAll({
     ...find,
-    attributes: withTagList(find.attributes, [db.sequelize.literal(tagListSql(db.sequelize)), tagList]),
+    attributes: withExtraAttributes(find.attributes, [[db.sequelize.literal(tagListSql(db.sequelize)), tagList]]),
     include: [
       { model: User, as: "owner", attributes: ["id", "name"] },
       { model: Company, as: "company", attributes: ["id", "name"] },
@@ -39,12 +40,6 @@ export async function findContacts(db: Database, options: KindFindOptions): Prom
     contact.tags = tags;
   }
   return contacts;
-}
-
-function withTagList(attributes: FindAttributeOptions | undefined, extra: ProjectionAlias): FindAttributeOptions {
-  if (attributes === undefined) return { include: [extra] };
-  if (Array.isArray(attributes)) return [...attributes, extra];
-  return { ...attributes, include: [...(attributes.include ?? []), extra] };
 }
 
 /** The row's tags as JSON text (an array of {id, name}; `[]` for none), per dialect. */

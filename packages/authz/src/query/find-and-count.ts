@@ -1,9 +1,10 @@
 import type { Model, ModelStatic } from "sequelize";
 import type { AnyModel } from "../mapper.ts";
+import { flagColumns, takeFlags } from "./flags.ts";
 import { queryPage } from "./page.ts";
 import { partitionWhere } from "./partition.ts";
 import { type ActionFilter, planActions } from "./plan-actions.ts";
-import { plannedFlags } from "./planned-flags.ts";
+import { flagConditions, plannedFlags } from "./planned-flags.ts";
 import { primaryKeyOf } from "./rows.ts";
 import type { AuthorizedFindOptions, AuthorizedPage, AuthorizedQueryOptions, Disagreement } from "./types.ts";
 import { checkPage } from "./verify.ts";
@@ -88,10 +89,14 @@ export async function authorizedFindAndCountAll<M extends Model, A extends strin
         ...(include ? { include, distinct: true } : {}),
       })
     : Promise.resolve(undefined);
+  const conditions = flagConditions(flagFilters);
   const pageQuery = (async () => {
     const authorized = andWhere(main.kind === "sql" ? main.sql : undefined, undefined);
-    const page = await queryPage(model, primaryKey, where, find, authorized);
-    const planned = await plannedFlags(root, primaryKey, page.keys, action, flagFilters, shared);
+    // The flags ride on the statement that reads the rows by key where there is one (a loader,
+    // a partitioned page): one statement fewer, and flags of the very state the row is served in.
+    const page = await queryPage(model, primaryKey, where, find, authorized, flagColumns(conditions));
+    const known = takeFlags(page.rows, primaryKey, [...conditions.keys()]);
+    const planned = await plannedFlags(root, primaryKey, page.keys, action, flagFilters, shared, known);
     return { ...page, planned };
   })();
   const [count, page] = await Promise.all([countQuery, pageQuery]);

@@ -1,11 +1,62 @@
-import { Op, Sequelize, type Transaction } from "sequelize";
+import { Op, type ProjectionAlias, Sequelize, type Transaction } from "sequelize";
 import type { AnyModel } from "../mapper.ts";
-import { keyText } from "./rows.ts";
+import { keyText, rowKey } from "./rows.ts";
 
 export interface FlagQueryOptions {
   readonly transaction?: Transaction | null;
   readonly paranoid?: boolean;
   readonly logging?: boolean | ((sql: string, timing?: number) => void);
+}
+
+/** Flags per row, by the row's key as text. */
+export type FlagsByKey = Map<string, Record<string, boolean>>;
+
+const flagAlias = (index: number) => `authz_flag_${index}`;
+
+/**
+ * Each action's SQL condition as a select item, `CASE WHEN … THEN 1 ELSE 0 END AS authz_flag_i`
+ * (in the order of `conditions`). Only for statements that read rows by key: in a sorted scan
+ * the database would evaluate it for every visible row.
+ */
+export function flagColumns(conditions: ReadonlyMap<string, string>): ProjectionAlias[] {
+  return [...conditions.values()].map((sql, index) => [
+    Sequelize.literal(`CASE WHEN ${sql} THEN 1 ELSE 0 END`),
+    flagAlias(index),
+  ]);
+}
+
+/**
+ * The flags that came with the page's rows (a by-key statement that selected `flagColumns`),
+ * taken off the rows so that they do not show in `get()` or `toJSON()`. `undefined` when a row
+ * lacks one (a loader that did not select them): the caller then asks `flagsBySql`.
+ */
+export function takeFlags(
+  rows: readonly unknown[],
+  primaryKey: string,
+  actions: readonly string[],
+): FlagsByKey | undefined {
+  const values = rows.map((row) => valuesOf(row));
+  if (values.some((fields) => actions.some((_action, index) => fields[flagAlias(index)] === undefined)))
+    return undefined;
+  const result: FlagsByKey = new Map();
+  rows.forEach((row, rowIndex) => {
+    const fields = values[rowIndex]!;
+    const flags: Record<string, boolean> = {};
+    actions.forEach((action, index) => {
+      flags[action] = Number(fields[flagAlias(index)]) === 1;
+      delete fields[flagAlias(index)];
+      const previous = (row as { _previousDataValues?: Record<string, unknown> })._previousDataValues;
+      if (previous !== undefined && previous !== fields) delete previous[flagAlias(index)];
+    });
+    result.set(keyText(rowKey(row, primaryKey)), flags);
+  });
+  return result;
+}
+
+/** A row's fields: an instance's dataValues, or the raw object itself. */
+function valuesOf(row: unknown): Record<string, unknown> {
+  const dataValues = (row as { dataValues?: Record<string, unknown> } | null)?.dataValues;
+  return dataValues ?? (row as Record<string, unknown>);
 }
 
 /**
@@ -20,16 +71,12 @@ export async function flagsBySql(
   keys: readonly unknown[],
   conditions: ReadonlyMap<string, string>,
   options: FlagQueryOptions,
-): Promise<Map<string, Record<string, boolean>>> {
-  const result = new Map<string, Record<string, boolean>>();
+): Promise<FlagsByKey> {
+  const result: FlagsByKey = new Map();
   if (keys.length === 0 || conditions.size === 0) return result;
   const actions = [...conditions.keys()];
-  const columns = actions.map((action, index): [ReturnType<typeof Sequelize.literal>, string] => [
-    Sequelize.literal(`CASE WHEN ${conditions.get(action)} THEN 1 ELSE 0 END`),
-    `authz_flag_${index}`,
-  ]);
   const rows = (await model.unscoped().findAll({
-    attributes: [primaryKey, ...columns],
+    attributes: [primaryKey, ...flagColumns(conditions)],
     where: { [primaryKey]: { [Op.in]: [...keys] } },
     raw: true,
     ...(options.transaction === undefined ? {} : { transaction: options.transaction }),
@@ -39,7 +86,7 @@ export async function flagsBySql(
   for (const row of rows) {
     const flags: Record<string, boolean> = {};
     actions.forEach((action, index) => {
-      flags[action] = Number(row[`authz_flag_${index}`]) === 1;
+      flags[action] = Number(row[flagAlias(index)]) === 1;
     });
     result.set(keyText(row[primaryKey]), flags);
   }

@@ -8,6 +8,7 @@ export {
 export type { CheckedResource } from "./check-batch.ts";
 export { CheckResourcesAnswerError } from "./errors.ts";
 export { authorizedFindAndCountAll } from "./find-and-count.ts";
+export { withExtraAttributes } from "./rows.ts";
 export type {
   AuthorizedFindOptions,
   AuthorizedPage,
@@ -15,5 +16,6 @@ export type {
   CerbosCallOptions,
   CerbosClient,
   Disagreement,
+  PageLoadExtras,
   PagePartition,
 } from "./types.ts";

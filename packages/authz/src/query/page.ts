@@ -1,7 +1,7 @@
-import { type Model, type ModelStatic, Op, type OrderItem, type WhereOptions } from "sequelize";
+import { type Model, type ModelStatic, Op, type OrderItem, type ProjectionAlias, type WhereOptions } from "sequelize";
 import type { AnyModel } from "../mapper.ts";
 import { unionPageKeys, usesUnion } from "./partition.ts";
-import { keyText, rowKey, withPrimaryKey } from "./rows.ts";
+import { keyText, rowKey, withExtraAttributes, withPrimaryKey } from "./rows.ts";
 import type { AuthorizedFindOptions } from "./types.ts";
 
 export interface Page<M extends Model> {
@@ -14,7 +14,9 @@ export interface Page<M extends Model> {
  * The page: `findAll` with the caller's options, the authorized `where` (and `after`, which
  * restricts the page but not the count), one row more than `limit` to tell whether more follow.
  * With `load`, the query selects only the primary keys and `load` reads those rows (in key
- * order); `include` then serves only to filter and sort (use to-one associations).
+ * order); `include` then serves only to filter and sort (use to-one associations). `extra`
+ * (the flags' columns) is selected by the statement that reads the rows by key — the library's
+ * own or the loader's — never by the sorted page query.
  */
 export async function queryPage<M extends Model>(
   model: ModelStatic<M>,
@@ -22,11 +24,12 @@ export async function queryPage<M extends Model>(
   where: WhereOptions | undefined,
   find: AuthorizedFindOptions<M>,
   authorized: WhereOptions | undefined,
+  extra: readonly ProjectionAlias[],
 ): Promise<Page<M>> {
   const { after, load, limit, partition, ...options } = find;
   const pageWhere = after === undefined ? where : where === undefined ? after : { [Op.and]: [where, after] };
   if (usesUnion(model, partition)) {
-    return unionPage(model, primaryKey, find, authorized, (pageLimit) =>
+    return unionPage(model, primaryKey, find, authorized, extra, (pageLimit) =>
       unionPageKeys(model, primaryKey, partition, {
         where: pageWhere,
         order: orderList(find.order),
@@ -51,7 +54,8 @@ export async function queryPage<M extends Model>(
   if (load === undefined) return { rows: pageRows, keys: pageRows.map((row) => rowKey(row, primaryKey)), hasMore };
   // A to-many include in a keys-only query repeats a key per joined row: keep the first.
   const keys = [...new Map(pageRows.map((row) => rowKey(row, primaryKey)).map((key) => [keyText(key), key])).values()];
-  const loaded = keys.length === 0 ? [] : await load(keys, keysWhere(primaryKey, keys, authorized));
+  const loaded =
+    keys.length === 0 ? [] : await load(keys, keysWhere(primaryKey, keys, authorized), { attributes: extra });
   const byKey = new Map(loaded.map((row) => [keyText(rowKey(row, primaryKey)), row]));
   const rows = keys.flatMap((key) => byKey.get(keyText(key)) ?? []);
   return { rows, keys: rows.map((row) => rowKey(row, primaryKey)), hasMore };
@@ -69,6 +73,7 @@ async function unionPage<M extends Model>(
   primaryKey: string,
   find: AuthorizedFindOptions<M>,
   authorized: WhereOptions | undefined,
+  extra: readonly ProjectionAlias[],
   pageKeys: (limit: number) => Promise<unknown[]>,
 ): Promise<Page<M>> {
   const { limit, load, include } = find;
@@ -87,10 +92,10 @@ async function unionPage<M extends Model>(
     keys.length === 0
       ? []
       : load !== undefined
-        ? await load(keys, keysWhere(primaryKey, keys, authorized))
+        ? await load(keys, keysWhere(primaryKey, keys, authorized), { attributes: extra })
         : await model.findAll({
             where: keysWhere(primaryKey, keys, authorized),
-            ...attributesOption(withPrimaryKey(find.attributes, primaryKey)),
+            ...attributesOption(withExtraAttributes(withPrimaryKey(find.attributes, primaryKey), extra)),
             ...(find.raw === undefined ? {} : { raw: find.raw }),
             ...(find.nest === undefined ? {} : { nest: find.nest }),
             ...(find.transaction === undefined ? {} : { transaction: find.transaction }),

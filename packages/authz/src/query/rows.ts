@@ -1,4 +1,4 @@
-import type { FindAttributeOptions, Model } from "sequelize";
+import type { FindAttributeOptions, Model, ProjectionAlias } from "sequelize";
 import type { AnyModel } from "../mapper.ts";
 
 /** The single primary key attribute the page's rows are identified by (flags, verify). */
@@ -25,6 +25,17 @@ export function withPrimaryKey(
   }
   const exclude = attributes.exclude?.filter((name) => name !== primaryKey);
   return exclude === undefined ? attributes : { ...attributes, exclude };
+}
+
+/** `attributes` with `extra` selected as well (all of the model's attributes when none are named). */
+export function withExtraAttributes(
+  attributes: FindAttributeOptions | undefined,
+  extra: readonly ProjectionAlias[],
+): FindAttributeOptions | undefined {
+  if (extra.length === 0) return attributes;
+  if (attributes === undefined) return { include: [...extra] };
+  if (Array.isArray(attributes)) return [...attributes, ...extra];
+  return { ...attributes, include: [...(attributes.include ?? []), ...extra] };
 }
 
 /** The primary key of a page row, whether it is an instance or a `raw` object. */

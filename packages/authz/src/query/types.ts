@@ -1,5 +1,5 @@
 import type { AuxData, Client, Principal } from "@cerbos/core";
-import type { Attributes, FindOptions, Model, WhereOptions } from "sequelize";
+import type { Attributes, FindOptions, Model, ProjectionAlias, WhereOptions } from "sequelize";
 import type { Mapper } from "../mapper.ts";
 
 /** Anything that plans and checks like a @cerbos/core client (`@cerbos/http`, `@cerbos/grpc`, a wrapper). */
@@ -79,6 +79,12 @@ export type AuthorizedFindOptions<M extends Model> = AuthorizedFindExtras<M> &
     | "benchmark"
   >;
 
+/** What `load` is asked to select besides its own attributes. */
+export interface PageLoadExtras {
+  /** The flags' columns (`CASE WHEN … END AS authz_flag_i`), taken off the rows again. */
+  readonly attributes: readonly ProjectionAlias[];
+}
+
 export interface AuthorizedFindExtras<M extends Model> {
   /** Keyset paging: a condition (the rows after a cursor) that restricts the page, not the count. */
   readonly after?: WhereOptions<Attributes<M>>;
@@ -88,8 +94,11 @@ export interface AuthorizedFindExtras<M extends Model> {
    * Use `where` as your query's `where`: it is the page's keys AND the authorized filter (not
    * yours: it may refer to your includes), so a row changed between the page query and the load so that the principal may no
    * longer read it is left out, never served in a state that was not authorized.
+   * Select `extra.attributes` too (e.g. `attributes: { include: extra.attributes }`): the flags
+   * then come with the rows, in the same statement; a loader that leaves them out costs one
+   * statement more (the flags by key).
    */
-  readonly load?: (keys: unknown[], where: WhereOptions<Attributes<M>>) => Promise<M[]>;
+  readonly load?: (keys: unknown[], where: WhereOptions<Attributes<M>>, extra: PageLoadExtras) => Promise<M[]>;
   /**
    * The page as one sorted, LIMITed statement per value of `attribute` (e.g. the caller's
    * organizations), merged by a compound ORDER BY … LIMIT: each can walk an index that starts

@@ -235,6 +235,62 @@ describe.each(dialects.filter((dialect) => dialect.runs))("paging helpers on $la
     expect(page.can.map((can) => can.update)).toEqual(expected.map((id) => oracle.get(id)!.allowed.update));
   });
 
+  test("load: a loader that selects extra.attributes brings the flags in its own statement, taken off the rows", async () => {
+    const { Document } = models();
+    const log = statementLog();
+    const page = await authorizedFindAndCountAll(
+      Document,
+      { ...base(), action: "read", flags: ["update", "comment"] },
+      {
+        where: notBogus,
+        order: [["id", "DESC"]],
+        limit: 6,
+        logging: log.logging,
+        load: (_keys, where, extra) =>
+          Document.findAll({ where, attributes: { include: [...extra.attributes] }, logging: log.logging }),
+      },
+    );
+    const expected = ids().reverse().slice(0, 6);
+    expect(page.rows.map((row) => row.id)).toEqual(expected);
+    expect(page.can.map((can) => can.update)).toEqual(expected.map((id) => oracle.get(id)!.allowed.update));
+    // The same flags as the flags statement of a page without a loader.
+    const reference = await authorizedFindAndCountAll(
+      Document,
+      { ...base(), action: "read", flags: ["update", "comment"] },
+      { where: notBogus, order: [["id", "DESC"]], limit: 6 },
+    );
+    expect(page.can).toEqual(reference.can);
+    expect(new Set(page.can.map((can) => can.comment)).size).toBe(2);
+    // count, keys page, the load with the flags' CASE columns: no flags statement of its own
+    expect(log.statements).toHaveLength(3);
+    expect(log.statements.filter((sql) => sql.includes("CASE WHEN"))).toHaveLength(1);
+    expect(log.statements.find((sql) => sql.includes("CASE WHEN"))).not.toMatch(/ORDER BY/i);
+    for (const row of page.rows) {
+      expect(Object.keys(row.toJSON()).filter((name) => name.startsWith("authz_"))).toEqual([]);
+      expect(row.changed()).toBe(false);
+    }
+  });
+
+  test("load: a loader that ignores extra costs one flags statement by key, with the same flags", async () => {
+    const { Document } = models();
+    const log = statementLog();
+    const page = await authorizedFindAndCountAll(
+      Document,
+      { ...base(), action: "read", flags: ["update", "comment"] },
+      {
+        where: notBogus,
+        order: [["id", "DESC"]],
+        limit: 6,
+        logging: log.logging,
+        load: (_keys, where) => Document.findAll({ where, logging: log.logging }),
+      },
+    );
+    const expected = ids().reverse().slice(0, 6);
+    expect(page.can.map((can) => can.update)).toEqual(expected.map((id) => oracle.get(id)!.allowed.update));
+    expect(log.statements).toHaveLength(4);
+    expect(log.statements.filter((sql) => sql.includes("CASE WHEN"))).toHaveLength(1);
+  });
+
   test("load: a row changed between the page query and the load into one the principal may not read is left out", async () => {
     const { Document } = models();
     const expected = readable()
