@@ -30,14 +30,21 @@ export function createTokenService(
 ): TokenService {
   const encode = (text: string) => new TextEncoder().encode(text);
   const key = encode(secret);
-  const keys = [key, ...previousSecrets.map(encode)];
+  // Each secret imported once as a CryptoKey: given raw bytes, jose imports the key again on
+  // every verification (an extra WebCrypto call per request).
+  const hmacKey = (bytes: Uint8Array) => {
+    const imported = crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    imported.catch(() => undefined); // a key that does not import fails its verifications, not the process
+    return imported;
+  };
+  const keys = [key, ...previousSecrets.map(encode)].map(hmacKey);
   const options = { issuer, algorithms: [algorithm], requiredClaims: ["exp"] };
   /** The verified payload under the first key whose signature matches; else the error of the current key. */
   const verified = async (token: string) => {
     let firstError: unknown;
     for (const candidate of keys) {
       try {
-        return (await jwtVerify(token, candidate, options)).payload;
+        return (await jwtVerify(token, await candidate, options)).payload;
       } catch (error) {
         firstError ??= error;
         // A signature of this key that is expired or has other bad claims: no other key signed it.
