@@ -2,6 +2,7 @@ import type { BenchConfig } from "./config.ts";
 import { benchUserNames } from "./data/generate.ts";
 import { expectedLevers, leverColumns } from "./levers/section.ts";
 import { listColumns } from "./list/section.ts";
+import { pdpShareRows } from "./load/pdp-share.ts";
 import { isCursorPage, loadColumns, loadProcedures, procedures } from "./load/section.ts";
 import {
   planCacheMs,
@@ -168,10 +169,7 @@ export function declareSections(report: Report, config: BenchConfig, planNames: 
       sections.readConnections.expect([procedure, String(connections)]);
     }
   }
-  sections.pdpShare.expect(["contacts.list", "3 × PlanResources in parallel (read, update, delete): the default"]);
-  sections.pdpShare.expect(["contacts.list", "CheckResources(50 × 3 actions): what LIST_VERIFY=check adds"]);
-  sections.pdpShare.expect(["contacts.list", "the flags in SQL instead (update, delete; one query over the 50 keys)"]);
-  sections.pdpShare.expect(["contacts.get", "CheckResources(1 × 3 actions)"]);
+  for (const row of Object.values(pdpShareRows)) sections.pdpShare.expect(row);
   for (const procedure of procedures) sections.breakdown.expect([procedure, "sales"]);
   return sections;
 }

@@ -33,7 +33,8 @@ export function createTokenService(
   // Each secret imported once as a CryptoKey: given raw bytes, jose imports the key again on
   // every verification (an extra WebCrypto call per request).
   const hmacKey = (bytes: Uint8Array) => {
-    const imported = crypto.subtle.importKey("raw", bytes, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
+    const raw = new Uint8Array(bytes); // an ArrayBuffer-backed copy, as the DOM typings of importKey ask
+    const imported = crypto.subtle.importKey("raw", raw, { name: "HMAC", hash: "SHA-256" }, false, ["verify"]);
     imported.catch(() => undefined); // a key that does not import fails its verifications, not the process
     return imported;
   };

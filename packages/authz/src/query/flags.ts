@@ -41,16 +41,22 @@ export function takeFlags(
   const result: FlagsByKey = new Map();
   rows.forEach((row, rowIndex) => {
     const fields = values[rowIndex]!;
-    const flags: Record<string, boolean> = {};
-    actions.forEach((action, index) => {
-      flags[action] = Number(fields[flagAlias(index)]) === 1;
-      delete fields[flagAlias(index)];
-      const previous = (row as { _previousDataValues?: Record<string, unknown> })._previousDataValues;
-      if (previous !== undefined && previous !== fields) delete previous[flagAlias(index)];
-    });
-    result.set(keyText(rowKey(row, primaryKey)), flags);
+    result.set(keyText(rowKey(row, primaryKey)), decodeFlags(fields, actions));
+    const previous = (row as { _previousDataValues?: Record<string, unknown> })._previousDataValues;
+    for (const target of previous === undefined ? [fields] : [fields, previous]) {
+      for (let index = 0; index < actions.length; index++) delete target[flagAlias(index)];
+    }
   });
   return result;
+}
+
+/** A row's flag columns (1 or 0) as booleans, by action. */
+function decodeFlags(fields: Record<string, unknown>, actions: readonly string[]): Record<string, boolean> {
+  const flags: Record<string, boolean> = {};
+  actions.forEach((action, index) => {
+    flags[action] = Number(fields[flagAlias(index)]) === 1;
+  });
+  return flags;
 }
 
 /** A row's fields: an instance's dataValues, or the raw object itself. */
@@ -83,12 +89,6 @@ export async function flagsBySql(
     ...(options.paranoid === undefined ? {} : { paranoid: options.paranoid }),
     ...(options.logging === undefined ? {} : { logging: options.logging }),
   })) as unknown as Record<string, unknown>[];
-  for (const row of rows) {
-    const flags: Record<string, boolean> = {};
-    actions.forEach((action, index) => {
-      flags[action] = Number(row[flagAlias(index)]) === 1;
-    });
-    result.set(keyText(row[primaryKey]), flags);
-  }
+  for (const row of rows) result.set(keyText(row[primaryKey]), decodeFlags(row, actions));
   return result;
 }
