@@ -23,6 +23,8 @@ function sequence(seed: number) {
   };
 }
 
+const withoutCompany = (index: number, companyId: number) => (index % 9 === 4 ? null : companyId);
+
 async function addContacts(alice: ApiClient, count: number): Promise<void> {
   const next = sequence(42);
   for (let index = 0; index < count; index++) {
@@ -33,7 +35,8 @@ async function addContacts(alice: ApiClient, count: number): Promise<void> {
     await alice.contacts.create.mutate({
       organizationId,
       ownerId: owners[next(owners.length)]!,
-      companyId: companies[next(companies.length)]!,
+      // Every ninth without a company: the lists show `company: null` and sort it by the empty name.
+      companyId: withoutCompany(index, companies[next(companies.length)]!),
       firstName: firstNames[next(firstNames.length)]!,
       lastName: lastNames[next(lastNames.length)]!,
       isActive: next(3) > 0,
@@ -107,6 +110,8 @@ describe.each(dialectsWithMariadb)("contacts.list equals per-row CheckResources 
     const contacts = await readContacts(app.sql);
     expect(contacts.length).toBe(53);
     const stored = new Map(contacts.map((contact) => [contact.id, contact]));
+    const userRows = await app.sql.all<{ id: string; name: string }>(`SELECT "id", "name" FROM "users"`);
+    const userNames = new Map(userRows.map((row) => [String(row.id), String(row.name)]));
     const oracle = createOracle(new HTTP(inject("cerbosUrl")));
     let compared = 0;
     for (const user of users) {
@@ -130,7 +135,13 @@ describe.each(dialectsWithMariadb)("contacts.list equals per-row CheckResources 
         for (const item of items) {
           expect(item.allowedActions, `${label} #${item.id}`).toEqual(decisions.get(String(item.id)));
           // Read in the same statement as the row (contacts/include.ts): the stored tags, sorted.
-          expect(item.tags, `${label} #${item.id} tags`).toEqual([...stored.get(item.id)!.tags].sort());
+          const row = stored.get(item.id)!;
+          expect(item.tags, `${label} #${item.id} tags`).toEqual([...row.tags].sort());
+          // So are the owner's and the company's names.
+          expect({ owner: item.owner, company: item.company }, `${label} #${item.id} names`).toEqual({
+            owner: { id: row.ownerId, name: userNames.get(row.ownerId) },
+            company: row.companyId === null ? null : { id: row.companyId, name: row.companyName },
+          });
         }
         compared++;
       }

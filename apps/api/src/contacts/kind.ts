@@ -26,6 +26,9 @@ export interface ContactModel extends Model<InferAttributes<ContactModel>, Infer
   owner?: NonAttribute<UserModel>;
   company?: NonAttribute<CompanyModel | null>;
   tags?: NonAttribute<TagModel[]>;
+  /** The owner's and the company's names as findContacts reads them (null: no such row). */
+  ownerName?: NonAttribute<string | null>;
+  companyName?: NonAttribute<string | null>;
 }
 
 /** A contact of an organization's directory (policies/contact.yaml). */

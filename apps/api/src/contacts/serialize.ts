@@ -14,10 +14,13 @@ export function serializeContact(contact: ContactModel, allowedActions: AllowedA
     id: contact.id,
     firstName: contact.firstName,
     lastName: contact.lastName,
-    company: contact.company ? { id: contact.company.id, name: contact.company.name } : null,
+    company:
+      contact.companyId !== null && typeof contact.companyName === "string"
+        ? { id: contact.companyId, name: contact.companyName }
+        : null,
     organizationId: contact.organizationId,
     ownerId: contact.ownerId,
-    owner: { id: contact.ownerId, name: contact.owner?.name ?? contact.ownerId },
+    owner: { id: contact.ownerId, name: contact.ownerName ?? contact.ownerId },
     isActive: contact.isActive,
     marketingOptIn: contact.marketingOptIn,
     tags: (contact.tags ?? []).map((tag) => tag.name).sort(),
