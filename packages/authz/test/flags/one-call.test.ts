@@ -1,10 +1,10 @@
 import { Op, Sequelize } from "sequelize";
 import { beforeAll, describe, expect, test } from "vitest";
-import { authorizedFindAndCountAll } from "../../src/index.ts";
+import { type AuthorizedFindOptions, authorizedFindAndCountAll } from "../../src/index.ts";
 import { flagActions } from "./actions.ts";
 import { principals } from "./dataset.ts";
 import { checkEveryRow, dialects, type OracleDecision, useFlagFixture } from "./fixture.ts";
-import { documentMapper } from "./models.ts";
+import { type Document, documentMapper } from "./models.ts";
 import { recordingClient, statementLog } from "./recorders.ts";
 
 const fixture = useFlagFixture(150);
@@ -15,6 +15,7 @@ beforeAll(async () => {
 });
 const readable = () => fixture.rows.filter((row) => row.id !== 1 && oracle.get(row.id)!.allowed.read);
 const notBogus = { status: { [Op.ne]: "bogus" } };
+type LoadOption = NonNullable<AuthorizedFindOptions<Document>["load"]>;
 
 describe.each(dialects.filter((dialect) => dialect.runs))("authorizedFindAndCountAll on $label", ({ label }) => {
   const models = () => fixture.database(label).models;
@@ -235,22 +236,23 @@ describe.each(dialects.filter((dialect) => dialect.runs))("paging helpers on $la
     expect(page.can.map((can) => can.update)).toEqual(expected.map((id) => oracle.get(id)!.allowed.update));
   });
 
-  test("load: a loader that selects extra.attributes brings the flags in its own statement, taken off the rows", async () => {
-    const { Document } = models();
+  /** Six rows by id DESC with the flags update and comment, read by `load` (given the statement log's `logging`). */
+  const loadedPage = async (load: (logging: (sql: string) => void) => LoadOption) => {
     const log = statementLog();
     const page = await authorizedFindAndCountAll(
-      Document,
+      models().Document,
       { ...base(), action: "read", flags: ["update", "comment"] },
-      {
-        where: notBogus,
-        order: [["id", "DESC"]],
-        limit: 6,
-        logging: log.logging,
-        load: (_keys, where, extra) =>
-          Document.findAll({ where, attributes: { include: [...extra.attributes] }, logging: log.logging }),
-      },
+      { where: notBogus, order: [["id", "DESC"]], limit: 6, logging: log.logging, load: load(log.logging) },
     );
-    const expected = ids().reverse().slice(0, 6);
+    return { page, statements: log.statements, expected: ids().reverse().slice(0, 6) };
+  };
+
+  test("load: a loader that selects extra.attributes brings the flags in its own statement, taken off the rows", async () => {
+    const { Document } = models();
+    const { page, statements, expected } = await loadedPage(
+      (logging) => (_keys, where, extra) =>
+        Document.findAll({ where, attributes: { include: [...extra.attributes] }, logging }),
+    );
     expect(page.rows.map((row) => row.id)).toEqual(expected);
     expect(page.can.map((can) => can.update)).toEqual(expected.map((id) => oracle.get(id)!.allowed.update));
     // The same flags as the flags statement of a page without a loader.
@@ -262,9 +264,9 @@ describe.each(dialects.filter((dialect) => dialect.runs))("paging helpers on $la
     expect(page.can).toEqual(reference.can);
     expect(new Set(page.can.map((can) => can.comment)).size).toBe(2);
     // count, keys page, the load with the flags' CASE columns: no flags statement of its own
-    expect(log.statements).toHaveLength(3);
-    expect(log.statements.filter((sql) => sql.includes("CASE WHEN"))).toHaveLength(1);
-    expect(log.statements.find((sql) => sql.includes("CASE WHEN"))).not.toMatch(/ORDER BY/i);
+    expect(statements).toHaveLength(3);
+    expect(statements.filter((sql) => sql.includes("CASE WHEN"))).toHaveLength(1);
+    expect(statements.find((sql) => sql.includes("CASE WHEN"))).not.toMatch(/ORDER BY/i);
     for (const row of page.rows) {
       expect(Object.keys(row.toJSON()).filter((name) => name.startsWith("authz_"))).toEqual([]);
       expect(row.changed()).toBe(false);
@@ -273,22 +275,12 @@ describe.each(dialects.filter((dialect) => dialect.runs))("paging helpers on $la
 
   test("load: a loader that ignores extra costs one flags statement by key, with the same flags", async () => {
     const { Document } = models();
-    const log = statementLog();
-    const page = await authorizedFindAndCountAll(
-      Document,
-      { ...base(), action: "read", flags: ["update", "comment"] },
-      {
-        where: notBogus,
-        order: [["id", "DESC"]],
-        limit: 6,
-        logging: log.logging,
-        load: (_keys, where) => Document.findAll({ where, logging: log.logging }),
-      },
+    const { page, statements, expected } = await loadedPage(
+      (logging) => (_keys, where) => Document.findAll({ where, logging }),
     );
-    const expected = ids().reverse().slice(0, 6);
     expect(page.can.map((can) => can.update)).toEqual(expected.map((id) => oracle.get(id)!.allowed.update));
-    expect(log.statements).toHaveLength(4);
-    expect(log.statements.filter((sql) => sql.includes("CASE WHEN"))).toHaveLength(1);
+    expect(statements).toHaveLength(4);
+    expect(statements.filter((sql) => sql.includes("CASE WHEN"))).toHaveLength(1);
   });
 
   test("load: a row changed between the page query and the load into one the principal may not read is left out", async () => {
