@@ -1,9 +1,9 @@
-import type { Sequelize } from "sequelize";
 import { withExtraAttributes } from "../authz/adapter.ts";
 import type { KindFindOptions } from "../authz/kind.ts";
 import type { Database } from "../db/database.ts";
 import type { TagModel } from "../db/models/tag.ts";
 import type { ContactModel } from "./kind.ts";
+import { contactSql } from "./sql.ts";
 
 /** Attributes that arrive with each row and are moved off it (tags as a JSON array of {id, name}; names). */
 const tagList = "tagList";
@@ -28,20 +28,21 @@ const companyName = "companyName";
 export async function findContacts(db: Database, options: KindFindOptions): Promise<ContactModel[]> {
   const { Contact, Tag } = db.models;
   const { pageLoad: _oneStatementNeedsNoSecondCheck, ...find } = options;
-  const literal = (sql: string) => db.sequelize.literal(sql);
+  const sql = contactSql(db.sequelize);
+  const literal = (text: string) => db.sequelize.literal(text);
   const contacts = await Contact.findAll({
     ...find,
     attributes: withExtraAttributes(find.attributes, [
-      [literal(tagListSql(db.sequelize)), tagList],
-      [literal(nameSql(db.sequelize, "users", "ownerId")), ownerName],
-      [literal(nameSql(db.sequelize, "companies", "companyId")), companyName],
+      [literal(sql.tagList()), tagList],
+      [literal(sql.nameOf("users", "ownerId")), ownerName],
+      [literal(sql.nameOf("companies", "companyId")), companyName],
     ]),
   });
   for (const contact of contacts) {
     const values = contact.dataValues as Record<string, unknown>;
     const tags = parseTags(values[tagList]).map((tag) => Tag.build(tag, { isNewRecord: false }));
-    contact.ownerName = nameOf(values[ownerName]);
-    contact.companyName = nameOf(values[companyName]);
+    contact.ownerName = loadedName(values[ownerName]);
+    contact.companyName = loadedName(values[companyName]);
     for (const name of [tagList, ownerName, companyName]) delete values[name];
     // The same shape an include leaves behind: the value and the data value.
     Object.assign(values, { tags });
@@ -50,30 +51,9 @@ export async function findContacts(db: Database, options: KindFindOptions): Prom
   return contacts;
 }
 
-/** The `name` of the row of `table` the contact's `column` refers to (NULL when there is none). */
-function nameSql(sequelize: Sequelize, table: string, column: string): string {
-  const q = (identifier: string) => sequelize.getQueryInterface().quoteIdentifiers(identifier);
-  return `(SELECT ${q("n.name")} FROM ${q(table)} AS ${q("n")} WHERE ${q("n.id")} = ${q(`Contact.${column}`)})`;
-}
-
-function nameOf(value: unknown): string | null {
+function loadedName(value: unknown): string | null {
   if (value === null || typeof value === "string") return value;
   throw new Error(`a contact's owner or company name did not load: ${String(value)}`);
-}
-
-/** The row's tags as JSON text (an array of {id, name}; `[]` for none), per dialect. */
-function tagListSql(sequelize: Sequelize): string {
-  const q = (identifier: string) => sequelize.getQueryInterface().quoteIdentifiers(identifier);
-  const from = `FROM ${q("contact_tags")} AS ${q("ct")} JOIN ${q("tags")} AS ${q("t")} ON ${q("t.id")} = ${q("ct.tagId")} WHERE ${q("ct.contactId")} = ${q("Contact.id")}`;
-  const [id, name] = [q("t.id"), q("t.name")];
-  switch (sequelize.getDialect()) {
-    case "postgres":
-      return `(SELECT COALESCE(json_agg(json_build_object('id', ${id}, 'name', ${name})), '[]'::json)::text ${from})`;
-    case "mariadb":
-      return `(SELECT COALESCE(JSON_ARRAYAGG(JSON_OBJECT('id', ${id}, 'name', ${name})), '[]') ${from})`;
-    default:
-      return `(SELECT json_group_array(json_object('id', ${id}, 'name', ${name})) ${from})`;
-  }
 }
 
 function parseTags(value: unknown): Pick<TagModel, "id" | "name">[] {

@@ -19,18 +19,32 @@ export function contactSql(sequelize: Sequelize) {
   const nameKey = (column: string) =>
     isMariadb ? q(`Contact.${lowerColumn(column)}`) : textKey(q(`Contact.${column}`));
 
+  /** The `name` of the row of `table` the contact's `column` refers to (NULL when there is none). */
+  const nameOf = (table: string, column: string) =>
+    `(SELECT ${q("n.name")} FROM ${q(table)} AS ${q("n")} WHERE ${q("n.id")} = ${q(`Contact.${column}`)})`;
+
   const sortKeys: Record<SortField, string> = {
     firstName: nameKey("firstName"),
     lastName: nameKey("lastName"),
     createdAt: q("Contact.createdAt"),
     updatedAt: q("Contact.updatedAt"),
-    company: textKey(
-      `COALESCE((SELECT ${q("c.name")} FROM ${q("companies")} AS ${q("c")} WHERE ${q("c.id")} = ${q("Contact.companyId")}), '')`,
-    ),
+    company: textKey(`COALESCE(${nameOf("companies", "companyId")}, '')`),
   };
 
   return {
     sortKey: (field: SortField) => sortKeys[field],
+    nameOf,
+
+    /** The row's tags as JSON text (an array of {id, name}; `[]` for none). */
+    tagList(): string {
+      const from = `FROM ${q("contact_tags")} AS ${q("ct")} JOIN ${q("tags")} AS ${q("t")} ON ${q("t.id")} = ${q("ct.tagId")} WHERE ${q("ct.contactId")} = ${q("Contact.id")}`;
+      const [id, name] = [q("t.id"), q("t.name")];
+      if (isPostgres) {
+        return `(SELECT COALESCE(json_agg(json_build_object('id', ${id}, 'name', ${name})), '[]'::json)::text ${from})`;
+      }
+      if (isMariadb) return `(SELECT COALESCE(JSON_ARRAYAGG(JSON_OBJECT('id', ${id}, 'name', ${name})), '[]') ${from})`;
+      return `(SELECT json_group_array(json_object('id', ${id}, 'name', ${name})) ${from})`;
+    },
 
     /**
      * Case-insensitive substring of "first last"; %, _ and \ in the text match themselves.
